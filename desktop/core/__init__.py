@@ -1,0 +1,1 @@
+"""The domain core of Sanad: model, SQLite store, services. It never imports Qt."""

@@ -1,0 +1,398 @@
+"""The versioned schema: one migration per step, applied in order, never edited once released.
+
+A database at any earlier version upgrades by applying the migrations it lacks. Every replicated
+table carries the replication columns of :data:`REPLICATION_COLUMNS`; local tables do not.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+__all__ = [
+    "APPEND_ONLY_TABLES",
+    "MIGRATIONS",
+    "REPLICATED_TABLES",
+    "migration_names",
+]
+
+MIGRATIONS = Migrations("sanad")
+_NAMES: list[str] = []
+
+
+def _migration(name: str):
+    def register(fn):
+        _NAMES.append(name)
+        return MIGRATIONS(name=name)(fn)
+
+    return register
+
+
+# owner: campus id, or 'national' for head office's records.
+# version: 1 on insert, +1 on every change; with last_device it orders versions without clocks.
+REPLICATION_COLUMNS = """
+    owner TEXT NOT NULL,
+    version INTEGER NOT NULL CHECK (version >= 1),
+    last_device TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    modified_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))"""
+
+# Replicated tables in dependency order (parents first), as sync applies them.
+REPLICATED_TABLES = (
+    "campuses",
+    "devices",
+    "users",
+    "learners",
+    "tracks",
+    "micro_credentials",
+    "pathways",
+    "cohorts",
+    "cohort_assessors",
+    "enrolments",
+    "enrolment_events",
+    "evidence",
+    "assessments",
+    "issued_credentials",
+    "credential_status_events",
+)
+
+# Rows of these tables are written once and never updated or deleted.
+APPEND_ONLY_TABLES = frozenset(
+    {"enrolment_events", "assessments", "issued_credentials", "credential_status_events"}
+)
+
+
+def _run(db: Database, script: str) -> None:
+    """Execute a script statement by statement inside the migration's transaction.
+
+    ``executescript`` would commit first, so it cannot be used here.
+    """
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            db.execute(pending.replace("{REPLICATION}", REPLICATION_COLUMNS))
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"unterminated SQL statement in migration: {pending[:60]}")
+
+
+def _append_only(table: str) -> str:
+    return f"""
+CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table}
+BEGIN SELECT RAISE(ABORT, '{table} rows are append-only'); END;
+CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table}
+BEGIN SELECT RAISE(ABORT, '{table} rows are append-only'); END;
+"""
+
+
+@_migration("0001_replication_campuses_users")
+def m0001(db: Database) -> None:
+    _run(
+        db,
+        """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+CREATE TABLE change_log (
+    device_id TEXT NOT NULL,
+    seq INTEGER NOT NULL CHECK (seq >= 1),
+    table_name TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+    row TEXT NOT NULL,
+    audit_seq INTEGER NOT NULL,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (device_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX change_log_row ON change_log (table_name, row_id, version);
+CREATE TABLE audit_log (
+    device_id TEXT NOT NULL,
+    seq INTEGER NOT NULL CHECK (seq >= 1),
+    at TEXT NOT NULL,
+    actor_id TEXT,
+    actor_name TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT,
+    detail TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (device_id, seq)
+) WITHOUT ROWID;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
+BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
+BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+
+CREATE TABLE campuses (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name_en TEXT NOT NULL,
+    name_ur TEXT,
+    region TEXT,
+    city TEXT,
+    {REPLICATION}
+);
+CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    campus_id TEXT REFERENCES campuses (id),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('hub', 'station', 'registry', 'head_office')),
+    public_key TEXT,
+    revoked_at TEXT,
+    revoked_reason TEXT,
+    {REPLICATION}
+);
+CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    campus_id TEXT REFERENCES campuses (id),
+    username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('admin', 'assessor', 'student')),
+    password_hash TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    {REPLICATION}
+);
+""",
+    )
+
+
+@_migration("0002_learners")
+def m0002(db: Database) -> None:
+    _run(
+        db,
+        """
+CREATE TABLE learners (
+    id TEXT PRIMARY KEY,
+    campus_id TEXT NOT NULL REFERENCES campuses (id),
+    registration_no TEXT NOT NULL,
+    full_name TEXT NOT NULL,
+    guardian_name TEXT,
+    cnic TEXT CHECK (cnic IS NULL OR (length(cnic) = 13 AND cnic NOT GLOB '*[^0-9]*')),
+    gender TEXT CHECK (gender IN ('female', 'male', 'other')),
+    date_of_birth TEXT,
+    email TEXT,
+    phone TEXT,
+    programme TEXT,
+    {REPLICATION}
+);
+CREATE UNIQUE INDEX learners_registration ON learners (campus_id, registration_no);
+CREATE UNIQUE INDEX learners_cnic ON learners (cnic) WHERE cnic IS NOT NULL AND deleted = 0;
+CREATE INDEX learners_name ON learners (campus_id, full_name, id);
+ALTER TABLE users ADD COLUMN learner_id TEXT REFERENCES learners (id);
+CREATE UNIQUE INDEX users_learner ON users (learner_id) WHERE learner_id IS NOT NULL;
+""",
+    )
+
+
+@_migration("0003_catalogue")
+def m0003(db: Database) -> None:
+    _run(
+        db,
+        """
+CREATE TABLE tracks (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name_en TEXT NOT NULL,
+    name_ur TEXT,
+    {REPLICATION}
+);
+CREATE TABLE micro_credentials (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    edition INTEGER NOT NULL CHECK (edition >= 1),
+    title_en TEXT NOT NULL,
+    title_ur TEXT,
+    description_en TEXT NOT NULL,
+    description_ur TEXT,
+    track_id TEXT NOT NULL REFERENCES tracks (id),
+    level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 8),
+    notional_hours INTEGER NOT NULL CHECK (notional_hours > 0),
+    credit_value REAL NOT NULL CHECK (credit_value >= 0),
+    competencies TEXT NOT NULL,
+    evidence_requirements TEXT NOT NULL,
+    rubric TEXT NOT NULL,
+    validity_months INTEGER CHECK (validity_months IS NULL OR validity_months > 0),
+    status TEXT NOT NULL CHECK (status IN ('draft', 'published', 'retired')),
+    scope TEXT NOT NULL CHECK (scope IN ('national', 'campus')),
+    campus_id TEXT REFERENCES campuses (id),
+    previous_edition_id TEXT REFERENCES micro_credentials (id),
+    published_at TEXT,
+    {REPLICATION},
+    CHECK ((scope = 'campus') = (campus_id IS NOT NULL))
+);
+CREATE UNIQUE INDEX micro_credentials_edition ON micro_credentials (code, edition);
+CREATE INDEX micro_credentials_track ON micro_credentials (track_id, status);
+CREATE TABLE pathways (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    title_en TEXT NOT NULL,
+    title_ur TEXT,
+    rule TEXT NOT NULL CHECK (rule IN ('all_of', 'n_of')),
+    required_count INTEGER,
+    members TEXT NOT NULL,
+    credit_awarded REAL NOT NULL CHECK (credit_awarded >= 0),
+    status TEXT NOT NULL CHECK (status IN ('draft', 'published', 'retired')),
+    scope TEXT NOT NULL CHECK (scope IN ('national', 'campus')),
+    campus_id TEXT REFERENCES campuses (id),
+    {REPLICATION}
+);
+""",
+    )
+
+
+@_migration("0004_cohorts_enrolments")
+def m0004(db: Database) -> None:
+    _run(
+        db,
+        """
+CREATE TABLE cohorts (
+    id TEXT PRIMARY KEY,
+    campus_id TEXT NOT NULL REFERENCES campuses (id),
+    micro_credential_id TEXT NOT NULL REFERENCES micro_credentials (id),
+    code TEXT NOT NULL,
+    starts_on TEXT NOT NULL,
+    ends_on TEXT NOT NULL,
+    mode TEXT NOT NULL CHECK (mode IN ('online', 'hybrid', 'in_person')),
+    capacity INTEGER NOT NULL CHECK (capacity > 0),
+    fee_pkr INTEGER CHECK (fee_pkr IS NULL OR fee_pkr >= 0),
+    status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+    {REPLICATION},
+    CHECK (ends_on >= starts_on)
+);
+CREATE UNIQUE INDEX cohorts_code ON cohorts (campus_id, code);
+CREATE INDEX cohorts_micro_credential ON cohorts (micro_credential_id);
+CREATE TABLE cohort_assessors (
+    id TEXT PRIMARY KEY,
+    cohort_id TEXT NOT NULL REFERENCES cohorts (id),
+    user_id TEXT NOT NULL REFERENCES users (id),
+    {REPLICATION}
+);
+CREATE UNIQUE INDEX cohort_assessors_pair ON cohort_assessors (cohort_id, user_id);
+CREATE TABLE enrolments (
+    id TEXT PRIMARY KEY,
+    campus_id TEXT NOT NULL REFERENCES campuses (id),
+    cohort_id TEXT NOT NULL REFERENCES cohorts (id),
+    learner_id TEXT NOT NULL REFERENCES learners (id),
+    status TEXT NOT NULL CHECK (status IN
+        ('enrolled', 'in_progress', 'submitted', 'passed', 'resubmit', 'failed', 'withdrawn')),
+    attempt INTEGER NOT NULL DEFAULT 1 CHECK (attempt >= 1),
+    status_changed_at TEXT NOT NULL,
+    {REPLICATION}
+);
+CREATE UNIQUE INDEX enrolments_pair ON enrolments (cohort_id, learner_id);
+CREATE INDEX enrolments_learner ON enrolments (learner_id);
+CREATE INDEX enrolments_status ON enrolments (cohort_id, status);
+CREATE TABLE enrolment_events (
+    id TEXT PRIMARY KEY,
+    enrolment_id TEXT NOT NULL REFERENCES enrolments (id),
+    from_status TEXT,
+    to_status TEXT NOT NULL,
+    reason TEXT,
+    actor_id TEXT REFERENCES users (id),
+    at TEXT NOT NULL,
+    {REPLICATION}
+);
+CREATE INDEX enrolment_events_enrolment ON enrolment_events (enrolment_id, at);
+"""
+        + _append_only("enrolment_events"),
+    )
+
+
+@_migration("0005_evidence_assessments")
+def m0005(db: Database) -> None:
+    _run(
+        db,
+        """
+CREATE TABLE evidence (
+    id TEXT PRIMARY KEY,
+    enrolment_id TEXT NOT NULL REFERENCES enrolments (id),
+    attempt INTEGER NOT NULL CHECK (attempt >= 1),
+    requirement_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('file', 'link', 'reflection')),
+    sha256 TEXT CHECK (sha256 IS NULL OR length(sha256) = 64),
+    size INTEGER,
+    media_type TEXT,
+    original_name TEXT,
+    url TEXT,
+    text TEXT,
+    added_by TEXT REFERENCES users (id),
+    {REPLICATION},
+    CHECK ((kind = 'file') = (sha256 IS NOT NULL))
+);
+CREATE INDEX evidence_enrolment ON evidence (enrolment_id, attempt);
+CREATE INDEX evidence_sha256 ON evidence (sha256) WHERE sha256 IS NOT NULL;
+CREATE TABLE blobs (
+    sha256 TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    stored_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE assessments (
+    id TEXT PRIMARY KEY,
+    enrolment_id TEXT NOT NULL REFERENCES enrolments (id),
+    attempt INTEGER NOT NULL CHECK (attempt >= 1),
+    marker_id TEXT NOT NULL REFERENCES users (id),
+    scores TEXT NOT NULL,
+    decision TEXT NOT NULL CHECK (decision IN ('pass', 'resubmit', 'fail')),
+    feedback TEXT NOT NULL,
+    blind INTEGER NOT NULL DEFAULT 0 CHECK (blind IN (0, 1)),
+    assessed_at TEXT NOT NULL,
+    {REPLICATION}
+);
+CREATE INDEX assessments_enrolment ON assessments (enrolment_id, attempt);
+"""
+        + _append_only("assessments"),
+    )
+
+
+@_migration("0006_issued_credentials")
+def m0006(db: Database) -> None:
+    _run(
+        db,
+        """
+CREATE TABLE issued_credentials (
+    id TEXT PRIMARY KEY,
+    campus_id TEXT NOT NULL REFERENCES campuses (id),
+    serial TEXT NOT NULL UNIQUE,
+    enrolment_id TEXT NOT NULL REFERENCES enrolments (id),
+    learner_id TEXT NOT NULL REFERENCES learners (id),
+    micro_credential_id TEXT NOT NULL REFERENCES micro_credentials (id),
+    issued_at TEXT NOT NULL,
+    valid_from TEXT NOT NULL,
+    valid_until TEXT,
+    document TEXT NOT NULL,
+    document_sha256 TEXT NOT NULL,
+    supersedes_id TEXT REFERENCES issued_credentials (id),
+    {REPLICATION}
+);
+CREATE INDEX issued_credentials_learner ON issued_credentials (learner_id);
+CREATE INDEX issued_credentials_enrolment ON issued_credentials (enrolment_id);
+CREATE TABLE credential_status_events (
+    id TEXT PRIMARY KEY,
+    credential_id TEXT NOT NULL REFERENCES issued_credentials (id),
+    action TEXT NOT NULL CHECK (action IN ('revoke', 'suspend', 'reinstate')),
+    reason TEXT NOT NULL,
+    actor_id TEXT REFERENCES users (id),
+    at TEXT NOT NULL,
+    {REPLICATION}
+);
+CREATE INDEX credential_status_events_credential ON credential_status_events (credential_id, at);
+"""
+        + _append_only("issued_credentials")
+        + _append_only("credential_status_events"),
+    )
+
+
+def migration_names() -> list[str]:
+    """Every migration this program knows, oldest first; the schema version is their count."""
+    return list(_NAMES)

@@ -1,0 +1,231 @@
+"""Evidence for an attempt (files, links, written reflections) and submitting the attempt."""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from desktop.core.blobs import BlobStore
+from desktop.core.errors import FieldProblem, InvalidInput, InvalidTransition, PermissionDenied
+from desktop.core.services.access import require_role
+from desktop.core.services.enrolments import get_enrolment, move
+from desktop.core.store import Actor, Store, Transaction
+
+__all__ = ["add_file", "add_link", "add_reflection", "attempt_evidence", "submit_attempt"]
+
+OPEN_FOR_EVIDENCE = ("enrolled", "in_progress", "resubmit")
+
+
+def _writable_enrolment(store: Store, actor: Actor, enrolment_id: str) -> dict[str, Any]:
+    require_role(actor, "admin", "student", doing="add evidence")
+    enrolment = get_enrolment(store, enrolment_id)
+    if actor.role == "student":
+        own = store.one("SELECT learner_id FROM users WHERE id = ?", (actor.user_id,))
+        if own is None or own["learner_id"] != enrolment["learner_id"]:
+            raise PermissionDenied.single(
+                "enrolment",
+                enrolment_id,
+                "belongs to another learner",
+                "Sign in with your own account",
+            )
+    if enrolment["status"] not in OPEN_FOR_EVIDENCE:
+        raise InvalidTransition.single(
+            "enrolment",
+            enrolment["status"].replace("_", " "),
+            "does not take evidence now",
+            "Evidence is added while enrolled, in progress, or asked to resubmit",
+        )
+    return enrolment
+
+
+def _requirement(
+    store: Store, enrolment: dict[str, Any], requirement_id: str, kind: str
+) -> dict[str, Any]:
+    credential = store.one(
+        "SELECT m.evidence_requirements FROM cohorts c "
+        "JOIN micro_credentials m ON m.id = c.micro_credential_id WHERE c.id = ?",
+        (enrolment["cohort_id"],),
+    )
+    for requirement in json.loads(credential["evidence_requirements"]):
+        if requirement["id"] == requirement_id:
+            if kind not in requirement["kinds"]:
+                raise InvalidInput.single(
+                    "evidence",
+                    kind,
+                    f"is not accepted for '{requirement['title_en']}'",
+                    "Submit it as " + " or ".join(requirement["kinds"]),
+                )
+            return requirement
+    raise InvalidInput.single(
+        "requirement",
+        requirement_id,
+        "is not a requirement of this micro-credential",
+        "Choose one of the listed requirements",
+    )
+
+
+def _add(
+    store: Store, actor: Actor, enrolment: dict[str, Any], values: dict[str, Any]
+) -> dict[str, Any]:
+    with store.transaction(actor) as tx:
+        row = _insert_evidence(tx, enrolment, values)
+        if enrolment["status"] == "enrolled":
+            move(tx, enrolment, "in_progress", "evidence added")
+        tx.audit(
+            "evidence.add",
+            "evidence",
+            row["id"],
+            {
+                "enrolment": enrolment["id"],
+                "attempt": row["attempt"],
+                "kind": row["kind"],
+                "sha256": row["sha256"],
+            },
+        )
+    return row
+
+
+def _insert_evidence(
+    tx: Transaction, enrolment: dict[str, Any], values: dict[str, Any]
+) -> dict[str, Any]:
+    row = tx.insert(
+        "evidence",
+        {
+            **values,
+            "enrolment_id": enrolment["id"],
+            "attempt": enrolment["attempt"],
+            "added_by": tx.actor.user_id,
+        },
+        owner=enrolment["owner"],
+    )
+    if row["sha256"]:
+        tx.store.conn.execute(
+            "INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)",
+            (row["sha256"], row["size"], tx.now),
+        )
+    return row
+
+
+def add_file(
+    store: Store,
+    actor: Actor,
+    blobs: BlobStore,
+    enrolment_id: str,
+    requirement_id: str,
+    path: str | Path,
+) -> dict[str, Any]:
+    """Copy a file into the evidence store and record it for the current attempt."""
+    enrolment = _writable_enrolment(store, actor, enrolment_id)
+    _requirement(store, enrolment, requirement_id, "file")
+    source = Path(path)
+    if not source.is_file():
+        raise InvalidInput.single(
+            "file", str(source), "does not exist or is not a file", "Choose the file again"
+        )
+    if source.stat().st_size == 0:
+        raise InvalidInput.single("file", source.name, "is empty", "Choose the finished file")
+    stored = blobs.put_file(source)
+    media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+    return _add(
+        store,
+        actor,
+        enrolment,
+        {
+            "requirement_id": requirement_id,
+            "kind": "file",
+            "sha256": stored.sha256,
+            "size": stored.size,
+            "media_type": media_type,
+            "original_name": source.name,
+        },
+    )
+
+
+def add_link(
+    store: Store, actor: Actor, enrolment_id: str, requirement_id: str, url: str
+) -> dict[str, Any]:
+    enrolment = _writable_enrolment(store, actor, enrolment_id)
+    _requirement(store, enrolment, requirement_id, "link")
+    text = (url or "").strip()
+    parsed = urlparse(text)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise InvalidInput(
+            FieldProblem(
+                "link",
+                url,
+                "is not a web address",
+                "Paste the full address, starting with https://",
+            )
+        )
+    return _add(
+        store, actor, enrolment, {"requirement_id": requirement_id, "kind": "link", "url": text}
+    )
+
+
+def add_reflection(
+    store: Store, actor: Actor, enrolment_id: str, requirement_id: str, text: str
+) -> dict[str, Any]:
+    enrolment = _writable_enrolment(store, actor, enrolment_id)
+    _requirement(store, enrolment, requirement_id, "reflection")
+    body = (text or "").strip()
+    if len(body) < 20:
+        raise InvalidInput.single(
+            "reflection",
+            body,
+            "is shorter than 20 characters",
+            "Write a few sentences about what you did and learned",
+        )
+    if len(body) > 20000:
+        raise InvalidInput.single(
+            "reflection",
+            body[:40] + "…",
+            f"is {len(body)} characters",
+            "Keep it under 20,000 characters, or attach it as a file",
+        )
+    return _add(
+        store,
+        actor,
+        enrolment,
+        {"requirement_id": requirement_id, "kind": "reflection", "text": body},
+    )
+
+
+def attempt_evidence(
+    store: Store, enrolment_id: str, attempt: int | None = None
+) -> list[dict[str, Any]]:
+    enrolment = get_enrolment(store, enrolment_id)
+    return store.query(
+        "SELECT * FROM evidence WHERE enrolment_id = ? AND attempt = ? AND deleted = 0 "
+        "ORDER BY created_at, id",
+        (enrolment_id, attempt or enrolment["attempt"]),
+    )
+
+
+def submit_attempt(store: Store, actor: Actor, enrolment_id: str) -> dict[str, Any]:
+    """Hand in the current attempt once every evidence requirement has something in it."""
+    enrolment = _writable_enrolment(store, actor, enrolment_id)
+    credential = store.one(
+        "SELECT m.evidence_requirements FROM cohorts c "
+        "JOIN micro_credentials m ON m.id = c.micro_credential_id WHERE c.id = ?",
+        (enrolment["cohort_id"],),
+    )
+    covered = {e["requirement_id"] for e in attempt_evidence(store, enrolment_id)}
+    missing = [
+        r["title_en"]
+        for r in json.loads(credential["evidence_requirements"])
+        if r["id"] not in covered
+    ]
+    if missing:
+        raise InvalidInput.single(
+            "evidence",
+            ", ".join(missing),
+            "has nothing submitted yet",
+            "Add evidence for every requirement, then submit",
+        )
+    with store.transaction(actor) as tx:
+        updated = move(tx, enrolment, "submitted", f"attempt {enrolment['attempt']} submitted")
+        tx.audit("enrolment.submit", "enrolments", enrolment_id, {"attempt": enrolment["attempt"]})
+    return updated

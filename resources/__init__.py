@@ -1,0 +1,1 @@
+"""Data files shipped with Sanad (installed as the package ``sanad_resources``)."""
