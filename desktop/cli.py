@@ -101,8 +101,12 @@ def demo_create(path: Path, learners: int, seed: int, force: bool) -> None:
             _fail(FileExistsError(f"{path} already exists; choose another name or add --force"))
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
+    def progress(stage: str, done: int, total: int) -> None:
+        if total > 1:
+            click.echo(f"  {stage}: {done:,} of {total:,}", err=True)
+
     try:
-        summary = create_demo(path, learners=learners, seed=seed)
+        summary = create_demo(path, learners=learners, seed=seed, progress=progress)
     except DomainError as exc:
         _fail(exc)
     click.echo(f"Created {path}: " + ", ".join(f"{v:,} {k}" for k, v in summary.items()))

@@ -107,9 +107,9 @@ CREATE TABLE change_log (
     op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
     row TEXT NOT NULL,
     audit_seq INTEGER NOT NULL,
-    recorded_at TEXT NOT NULL,
-    PRIMARY KEY (device_id, seq)
-) WITHOUT ROWID;
+    recorded_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX change_log_origin ON change_log (device_id, seq);
 CREATE INDEX change_log_row ON change_log (table_name, row_id, version);
 CREATE TABLE audit_log (
     device_id TEXT NOT NULL,

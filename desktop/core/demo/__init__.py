@@ -71,10 +71,48 @@ def create_demo(
     path = Path(path)
     if learners < 1:
         raise ValueError("a demo campus needs at least one learner")
+    if path.exists():
+        raise FileExistsError(f"{path} already exists; the demo campus needs a new file")
+    # Built in a temporary file and renamed into place when complete, so a half-built demo
+    # never appears under the real name; that is also why the build may skip the journal's
+    # fsyncs (the finished file is synced once, before the rename).
+    partial = path.with_name(f".{path.name}.partial")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    try:
+        summary = _build(partial, evidence_dir(path), learners, seed, today, progress)
+        _fsync(partial)
+        os.replace(partial, path)
+        _fsync(path.parent)
+    finally:
+        partial.unlink(missing_ok=True)
+    return summary
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _build(
+    path: Path,
+    evidence: Path,
+    learners: int,
+    seed: int,
+    today: dt.date | None,
+    progress: Progress | None,
+) -> dict[str, int]:
     rng = random.Random(seed)
     today = today or utc_today()
     report = progress or (lambda stage, done, total: None)
     with Store.open(path) as store:
+        store.conn.execute("PRAGMA journal_mode = MEMORY")
+        store.conn.execute("PRAGMA synchronous = OFF")
+        # A large campus's randomly keyed indexes (cohort, file hash) outgrow the default cache.
+        store.conn.execute("PRAGMA cache_size = -262144")
         admin = setup.initialise_campus(
             store,
             **CAMPUS,
@@ -109,7 +147,7 @@ def create_demo(
             registered.extend(result)
             report("learners", len(registered), learners)
 
-        blobs = BlobStore(evidence_dir(path))
+        blobs = BlobStore(evidence)
         writer = HistoryWriter(
             store, admin, blobs, rng, today, max_files=min(4000, max(200, learners * 3))
         )
@@ -120,6 +158,7 @@ def create_demo(
             writer.enrol(chunk, plans)
             done += len(chunk)
             report("enrolments", done, len(registered))
+        writer.finish()
         os.sync()  # evidence files were written without an fsync each; make them durable once
 
         for learner in _students_for_accounts(store, registered):
@@ -138,6 +177,7 @@ def create_demo(
             "cohorts": len(plans),
             **writer.counts,
         }
+        store.conn.execute("PRAGMA journal_mode = WAL")
     return summary
 
 

@@ -10,14 +10,18 @@ rubric's pass rule, every file is in the evidence store under its SHA-256. The t
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
+import itertools
 import json
 import math
 import random
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.core.blobs import BlobStore
+from desktop.core.blobs import BlobStore, StoredBlob
 from desktop.core.ids import new_id
 from desktop.core.rubric import meets_pass_rule
 from desktop.core.store import Actor, Store
@@ -70,13 +74,37 @@ RUNNING_STATES = (("enrolled", 14), ("in_progress", 34), ("submitted", 18), ("re
 UPCOMING_STATES = (("enrolled", 94), ("withdrawn", 6))
 
 
-def _stamp(moment: dt.datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+# Moments are seconds since the Unix epoch (UTC): cheap to draw, add and compare by the million.
+DAY = 86_400
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
 
-def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
-    names, weights = zip(*weighted, strict=True)
-    return rng.choices(names, weights)[0]
+def _seconds(day: dt.date, hour: int = 0) -> float:
+    return float((day.toordinal() - _EPOCH_ORDINAL) * DAY + hour * 3600)
+
+
+@functools.cache
+def _day_text(day: int) -> str:
+    return dt.date.fromordinal(_EPOCH_ORDINAL + day).isoformat()
+
+
+def _stamp(moment: float) -> str:
+    """The store's timestamp form, ``2026-03-14T09:30:00.000Z``."""
+    day, millis = divmod(int(moment * 1000), DAY * 1000)
+    second, millis = divmod(millis, 1000)
+    hour, second = divmod(second, 3600)
+    minute, second = divmod(second, 60)
+    return f"{_day_text(day)}T{hour:02d}:{minute:02d}:{second:02d}.{millis:03d}Z"
+
+
+def _cumulative(weighted: tuple[tuple[str, int], ...]) -> tuple[tuple[str, ...], list[int]]:
+    names = tuple(name for name, _ in weighted)
+    return names, list(itertools.accumulate(weight for _, weight in weighted))
+
+
+_PAST = _cumulative(PAST_STATES)
+_RUNNING = _cumulative(RUNNING_STATES)
+_UPCOMING = _cumulative(UPCOMING_STATES)
 
 
 @dataclass
@@ -91,13 +119,11 @@ class CohortPlan:
     artefact: str
     filled: int = 0
 
-    @property
-    def starts(self) -> dt.date:
-        return dt.date.fromisoformat(self.row["starts_on"])
-
-    @property
-    def ends(self) -> dt.date:
-        return dt.date.fromisoformat(self.row["ends_on"])
+    def __post_init__(self) -> None:
+        self.starts = dt.date.fromisoformat(self.row["starts_on"])
+        self.ends = dt.date.fromisoformat(self.row["ends_on"])
+        self.opens_at = _seconds(self.starts, 10)
+        self.closes_at = _seconds(self.ends, 17)
 
 
 @dataclass
@@ -127,10 +153,15 @@ class HistoryWriter:
         self.blobs = blobs
         self.rng = rng
         self.today = today
-        self.now = dt.datetime.combine(today, dt.time(9, 0), tzinfo=dt.UTC)
+        self.now = _seconds(today)  # the history ends as today begins
         self.campus_id = store.campus_id or ""
         self.max_files = max_files
         self.file_pool: list[tuple[str, int, str]] = []  # (sha256, size, extension)
+        self._files = ThreadPoolExecutor(max_workers=1, thread_name_prefix="demo-files")
+        self._pending: list[Future[StoredBlob]] = []
+        # One thread owns the connection while chunks are written; see enrol().
+        self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="demo-writer")
+        self._last_write: Future[None] | None = None
         self.counts = {"enrolments": 0, "evidence": 0, "assessments": 0, "evidence files": 0}
 
     # -- cohorts ---------------------------------------------------------------------------------
@@ -224,33 +255,35 @@ class HistoryWriter:
                 self._play(batch, learner, plan)
             if on_learner:
                 on_learner()
-        self._write(batch, len(learners))
+        # The previous chunk is written while this one was generated (SQLite releases the
+        # GIL while it works); wait for it, so at most one chunk waits in memory.
+        if self._last_write is not None:
+            self._last_write.result()
+        self._last_write = self._writes.submit(self._write, batch, len(learners))
 
-    def _phase_states(self, plan: CohortPlan) -> tuple[tuple[str, int], ...]:
+    def _final_state(self, plan: CohortPlan) -> str:
         if plan.ends < self.today:
-            return PAST_STATES
-        if plan.starts > self.today:
-            return UPCOMING_STATES
-        return RUNNING_STATES
+            names, cumulative = _PAST
+        elif plan.starts > self.today:
+            names, cumulative = _UPCOMING
+        else:
+            names, cumulative = _RUNNING
+        return self.rng.choices(names, cum_weights=cumulative)[0]
 
-    def _moments(self, plan: CohortPlan, count: int) -> list[dt.datetime]:
-        """``count`` increasing moments: the first before the start, the rest in the cohort."""
+    def _moments(self, plan: CohortPlan, count: int) -> list[float]:
+        """``count`` increasing moments, none after now: enrolment before the cohort opens, the
+        rest while it runs (or, for a cohort that has not opened, between enrolment and now)."""
         rng = self.rng
-        opened = dt.datetime.combine(plan.starts, dt.time(10), tzinfo=dt.UTC)
-        enrolled_at = opened - dt.timedelta(days=rng.randrange(3, 30), minutes=rng.randrange(600))
-        enrolled_at = min(enrolled_at, self.now - dt.timedelta(days=1))
-        last = min(
-            dt.datetime.combine(plan.ends, dt.time(17), tzinfo=dt.UTC) + dt.timedelta(days=21),
-            self.now,
-        )
-        start = max(opened, enrolled_at + dt.timedelta(hours=1))
-        span = max((last - start).total_seconds(), 3600.0 * count)
-        offsets = sorted(rng.uniform(0, span) for _ in range(count - 1))
-        return [enrolled_at, *(start + dt.timedelta(seconds=s) for s in offsets)]
+        last = min(plan.closes_at + 21 * DAY, self.now)
+        start = min(plan.opens_at, last - 3600.0 * count)
+        enrolled_at = min(plan.opens_at - rng.uniform(3 * DAY, 30 * DAY), start - 3600)
+        span = last - start
+        offsets = sorted([rng.random() * span for _ in range(count - 1)])
+        return [enrolled_at, *[start + offset for offset in offsets]]
 
     def _play(self, batch: _Batch, learner: dict[str, Any], plan: CohortPlan) -> None:
         rng = self.rng
-        final = _pick(rng, self._phase_states(plan))
+        final = self._final_state(plan)
         withdrawn_from = None
         if final == "withdrawn":
             withdrawn_from = rng.choice(("enrolled", "in_progress"))
@@ -316,7 +349,7 @@ class HistoryWriter:
         plan: CohortPlan,
         enrolment: dict[str, Any],
         attempt: int,
-        moment: dt.datetime,
+        moment: float,
         *,
         partial: bool,
     ) -> None:
@@ -332,7 +365,7 @@ class HistoryWriter:
             }
             if kind == "file":
                 sha256, size, extension = self._file(learner, plan, requirement)
-                slug = "-".join(requirement["title_en"].lower().split()[:3])
+                slug = _slug(requirement["title_en"])
                 row.update(
                     sha256=sha256,
                     size=size,
@@ -357,11 +390,24 @@ class HistoryWriter:
         if len(self.file_pool) >= self.max_files:
             return self.rng.choice(self.file_pool)
         extension = plan.artefact if plan.artefact in _MEDIA_TYPES else "txt"
-        content = _artefact(self.rng, extension, learner, plan.credential, requirement)
-        stored = self.blobs.put_bytes(content.encode("utf-8"), durable=False)
-        entry = (stored.sha256, stored.size, extension)
+        content = _artefact(self.rng, extension, learner, plan.credential, requirement).encode()
+        # Files are written on a thread while generation goes on; the caller makes them durable.
+        self._pending.append(self._files.submit(self.blobs.put_bytes, content, durable=False))
+        entry = (hashlib.sha256(content).hexdigest(), len(content), extension)
         self.file_pool.append(entry)
         return entry
+
+    def finish(self) -> None:
+        """Wait for the last chunk and the evidence files; each file must have been stored under
+        the hash recorded for it."""
+        if self._last_write is not None:
+            self._last_write.result()
+        self._writes.shutdown(wait=True)
+        self._files.shutdown(wait=True)
+        stored = {future.result().sha256 for future in self._pending}
+        recorded = {sha256 for sha256, _, _ in self.file_pool}
+        if stored != recorded:
+            raise RuntimeError("an evidence file was not stored under its recorded SHA-256")
 
     def _assess(
         self,
@@ -370,7 +416,7 @@ class HistoryWriter:
         enrolment: dict[str, Any],
         attempt: int,
         decision: str,
-        moment: dt.datetime,
+        moment: float,
     ) -> None:
         rng = self.rng
         rubric = plan.rubric
@@ -444,6 +490,11 @@ class HistoryWriter:
         self.counts["evidence"] += len(batch.evidence)
         self.counts["assessments"] += len(batch.assessments)
         self.counts["evidence files"] = len(self.file_pool)
+
+
+@functools.cache
+def _slug(title: str) -> str:
+    return "-".join(title.lower().split()[:3])
 
 
 _MEDIA_TYPES = {
@@ -521,10 +572,11 @@ def _artefact(
     return "\n\n".join(paragraphs) + "\n"
 
 
-def _reflection(rng: random.Random, title: str, moment: dt.datetime) -> str:
+def _reflection(rng: random.Random, title: str, moment: float) -> str:
+    session = dt.datetime.fromtimestamp(moment, dt.UTC)
     return (
         f"In this part of {title} I worked on a real problem from my own department. "
         f"At first I found {rng.choice(('the data', 'the method', 'the planning'))} difficult, "
-        f"but after the session on {moment:%d %B} I understood how to approach it step by step. "
+        f"but after the session on {session:%d %B} I understood how to approach it step by step. "
         "Next time I would start with a smaller example and ask for feedback earlier."
     )
