@@ -117,15 +117,20 @@ def db() -> None:
     """Check and back up a database."""
 
 
-def _open_existing(path: Path, *, migrate: bool):
+def _open_existing(path: Path):
+    """Open a database read-only: checking or backing it up never changes it."""
+    import sqlite3
+
     from desktop.core.store import Store
 
     if not path.is_file():
         _fail(FileNotFoundError(f"{path} does not exist"))
     try:
-        return Store.open(path, migrate=migrate)
+        return Store.open(path, readonly=True)
     except DomainError as exc:
         _fail(exc)
+    except sqlite3.DatabaseError as exc:
+        _fail(RuntimeError(f"{path} is not a Sanad database ({exc})"))
 
 
 @db.command("check", context_settings=CONTEXT)
@@ -138,7 +143,7 @@ def db_check(path: Path, as_json: bool) -> None:
     """
     from desktop.core.health import check_database
 
-    with _open_existing(path, migrate=False) as store:
+    with _open_existing(path) as store:
         report = check_database(store)
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2))
@@ -160,7 +165,7 @@ def db_backup(path: Path, dest: Path) -> None:
     and verify the copy before keeping it."""
     from desktop.core.backup import backup_database
 
-    with _open_existing(path, migrate=False) as store:
+    with _open_existing(path) as store:
         try:
             written, report = backup_database(store, dest)
         except DomainError as exc:

@@ -135,3 +135,24 @@ def test_installed_command_and_gui_quit_after_start(demo_db, tmp_path):
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_check_of_a_file_that_is_not_a_database(tmp_path):
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("not a database")
+    result = CliRunner().invoke(cli, ["db", "check", str(bogus)])
+    assert result.exit_code == 1
+    assert f"{bogus} is not a Sanad database" in result.output
+    assert bogus.read_text() == "not a database"
+
+
+def test_check_and_backup_never_change_the_file_they_read(demo_db, tmp_path):
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    CliRunner().invoke(cli, ["db", "backup", str(demo_db), str(folder)])
+    (backup,) = folder.glob("*.db")
+    before = backup.read_bytes()
+    assert CliRunner().invoke(cli, ["db", "check", str(backup)]).exit_code == 0
+    assert CliRunner().invoke(cli, ["db", "backup", str(backup), str(tmp_path)]).exit_code == 0
+    assert backup.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == [backup.name]

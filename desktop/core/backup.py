@@ -46,7 +46,7 @@ def backup_database(store: Store, destination: str | Path) -> tuple[Path, Health
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
-        with Store.open(temp, migrate=False) as copy:
+        with Store.open(temp, readonly=True) as copy:
             report = check_database(copy)
         if not report.healthy:
             raise BackupFailed(

@@ -81,25 +81,32 @@ class Store:
     # -- opening -----------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, migrate: bool = True) -> Store:
+    def open(cls, path: str | Path, *, migrate: bool = True, readonly: bool = False) -> Store:
         """Open (creating if needed) and, unless ``migrate`` is false, bring the schema up to date.
 
-        Raises :class:`SchemaTooNew` if the database was written by a newer Sanad.
+        ``readonly`` opens an existing file without writing to it at all (no migration, no change
+        of journal mode): for checking a database or a backup. Raises :class:`SchemaTooNew` if
+        the database was written by a newer Sanad.
         """
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        if readonly:
+            uri = path.resolve().as_uri() + "?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA foreign_keys = ON")
-        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
+        if not readonly:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
         # 64 MiB of page cache: the indexes of a large campus stay in memory while it is used.
         conn.execute("PRAGMA cache_size = -65536")
         store = cls(conn, path)
         try:
             store._check_schema_not_newer()
-            if migrate and store.pending_migrations():
+            if migrate and not readonly and store.pending_migrations():
                 MIGRATIONS.apply(store.db)
         except BaseException:
             conn.close()

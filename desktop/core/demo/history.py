@@ -489,7 +489,7 @@ class HistoryWriter:
         self.counts["enrolments"] += len(batch.enrolments)
         self.counts["evidence"] += len(batch.evidence)
         self.counts["assessments"] += len(batch.assessments)
-        self.counts["evidence files"] = len(self.file_pool)
+        self.counts["evidence files"] = len({sha256 for sha256, _, _ in self.file_pool})
 
 
 @functools.cache

@@ -1,0 +1,220 @@
+"""Issued credentials and their status: issue, revoke, suspend, reinstate, replace.
+
+An issued credential never changes: its signed document travels to the learner and the registry,
+so a correction is a revocation plus a replacement that names the credential it supersedes.
+Status changes are records of their own (``credential_status_events``), so the history of a
+credential is never lost. Serials are the campus code, the year and a sequence
+(``QAU-2026-000123``), allocated at the campus, so they are unique without a network link.
+
+The document itself (an Open Badges 3.0 ``AchievementCredential`` with its proof) is built and
+signed by the caller; this module checks that the enrolment earned it and records it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+from desktop.core.errors import Duplicate, InvalidInput, InvalidTransition, NotFound
+from desktop.core.services.access import require_role, require_same_campus
+from desktop.core.services.enrolments import get_enrolment
+from desktop.core.store import Actor, Store
+from desktop.core.validation import require_text
+
+__all__ = [
+    "STATUS_ACTIONS",
+    "credential_status",
+    "issue_credential",
+    "next_serial",
+    "reinstate_credential",
+    "revoke_credential",
+    "suspend_credential",
+]
+
+STATUS_ACTIONS = ("revoke", "suspend", "reinstate")
+
+
+def next_serial(store: Store, campus_id: str, year: int) -> str:
+    """The next free serial of this campus and year, e.g. ``QAU-2026-000124``."""
+    campus = store.get("campuses", campus_id)
+    if campus is None:
+        raise NotFound.single("campus", campus_id, "does not exist", "Set up the campus first")
+    prefix = f"{campus['code']}-{year}-"
+    last = store.scalar(
+        "SELECT MAX(serial) FROM issued_credentials WHERE serial LIKE ? || '%'", (prefix,)
+    )
+    number = int(last[len(prefix) :]) + 1 if last else 1
+    return f"{prefix}{number:06d}"
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has a 28th")
+
+
+def issue_credential(
+    store: Store,
+    actor: Actor,
+    enrolment_id: str,
+    *,
+    document: dict[str, Any],
+    issued_on: dt.date | None = None,
+    supersedes_id: str | None = None,
+) -> dict[str, Any]:
+    """Record the credential of a passed enrolment. ``document`` is the signed credential.
+
+    A learner holds one live credential per enrolment; a replacement must name (and follows) the
+    revoked credential it supersedes.
+    """
+    require_role(actor, "admin", doing="issue credentials")
+    enrolment = get_enrolment(store, enrolment_id)
+    require_same_campus(actor, enrolment["campus_id"], doing="issue credentials for it")
+    if enrolment["status"] != "passed":
+        raise InvalidTransition.single(
+            "enrolment",
+            enrolment["status"].replace("_", " "),
+            "has not been passed",
+            "Issue a credential once an assessment has passed the learner",
+        )
+    if not isinstance(document, dict) or not document:
+        raise InvalidInput.single(
+            "document", document, "is not a credential document", "Build and sign it first"
+        )
+    existing = store.query(
+        "SELECT id, serial FROM issued_credentials WHERE enrolment_id = ?", (enrolment_id,)
+    )
+    live = [c for c in existing if credential_status(store, c["id"]) != "revoked"]
+    if supersedes_id is None and live:
+        raise Duplicate.single(
+            "enrolment",
+            live[0]["serial"],
+            "already has a credential",
+            "To correct it, revoke it and issue a replacement that supersedes it",
+        )
+    if supersedes_id is not None:
+        old = next((c for c in existing if c["id"] == supersedes_id), None)
+        if old is None:
+            raise InvalidInput.single(
+                "supersedes",
+                supersedes_id,
+                "is not a credential of this enrolment",
+                "Choose the credential being replaced",
+            )
+        if credential_status(store, supersedes_id) != "revoked":
+            raise InvalidTransition.single(
+                "supersedes",
+                old["serial"],
+                "has not been revoked",
+                "Revoke it, with the reason, before issuing its replacement",
+            )
+    cohort = store.get("cohorts", enrolment["cohort_id"])
+    micro = store.get("micro_credentials", cohort["micro_credential_id"])
+    day = issued_on or dt.datetime.now(dt.UTC).date()
+    valid_until = (
+        _add_months(day, micro["validity_months"]).isoformat() if micro["validity_months"] else None
+    )
+    text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    with store.transaction(actor) as tx:
+        serial = next_serial(store, enrolment["campus_id"], day.year)
+        credential = tx.insert(
+            "issued_credentials",
+            {
+                "campus_id": enrolment["campus_id"],
+                "serial": serial,
+                "enrolment_id": enrolment_id,
+                "learner_id": enrolment["learner_id"],
+                "micro_credential_id": micro["id"],
+                "issued_at": tx.now,
+                "valid_from": day.isoformat(),
+                "valid_until": valid_until,
+                "document": text,
+                "document_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                "supersedes_id": supersedes_id,
+            },
+            owner=enrolment["owner"],
+        )
+        tx.audit(
+            "credential.issue",
+            "issued_credentials",
+            credential["id"],
+            {"serial": serial, "enrolment": enrolment_id, "supersedes": supersedes_id},
+        )
+    return credential
+
+
+def credential_status(store: Store, credential_id: str) -> str:
+    """``active``, ``suspended`` or ``revoked``: what the newest status event made it."""
+    last = store.one(
+        "SELECT action FROM credential_status_events WHERE credential_id = ? AND deleted = 0 "
+        "ORDER BY at DESC, id DESC LIMIT 1",
+        (credential_id,),
+    )
+    return {None: "active", "reinstate": "active", "suspend": "suspended", "revoke": "revoked"}[
+        last["action"] if last else None
+    ]
+
+
+_ALLOWED_FROM = {"revoke": ("active", "suspended"), "suspend": ("active",),
+                 "reinstate": ("suspended",)}  # fmt: skip
+
+
+def _change_status(
+    store: Store, actor: Actor, credential_id: str, action: str, reason: str
+) -> dict[str, Any]:
+    require_role(actor, "admin", doing=f"{action} credentials")
+    credential = store.get("issued_credentials", credential_id)
+    if credential is None:
+        raise NotFound.single(
+            "credential", credential_id, "does not exist", "Reload the list of credentials"
+        )
+    require_same_campus(actor, credential["campus_id"], doing=f"{action} this credential")
+    text = require_text(reason, "reason", max_len=500)
+    current = credential_status(store, credential_id)
+    if current not in _ALLOWED_FROM[action]:
+        raise InvalidTransition.single(
+            "credential",
+            credential["serial"],
+            f"is {current} and cannot be {'reinstated' if action == 'reinstate' else action + 'd'}",
+            "A revocation is final; only a suspended credential can be reinstated",
+        )
+    with store.transaction(actor) as tx:
+        event = tx.insert(
+            "credential_status_events",
+            {
+                "credential_id": credential_id,
+                "action": action,
+                "reason": text,
+                "actor_id": actor.user_id,
+                "at": tx.now,
+            },
+            owner=credential["owner"],
+        )
+        tx.audit(
+            f"credential.{action}",
+            "issued_credentials",
+            credential_id,
+            {"serial": credential["serial"], "reason": text},
+        )
+    return event
+
+
+def revoke_credential(store: Store, actor: Actor, credential_id: str, reason: str) -> dict:
+    """Revoke for good (issued in error, misconduct found). Verifiers will see it revoked."""
+    return _change_status(store, actor, credential_id, "revoke", reason)
+
+
+def suspend_credential(store: Store, actor: Actor, credential_id: str, reason: str) -> dict:
+    """Suspend while something is looked into; it can be reinstated."""
+    return _change_status(store, actor, credential_id, "suspend", reason)
+
+
+def reinstate_credential(store: Store, actor: Actor, credential_id: str, reason: str) -> dict:
+    return _change_status(store, actor, credential_id, "reinstate", reason)
