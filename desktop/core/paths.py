@@ -7,7 +7,7 @@ from pathlib import Path
 
 import platformdirs
 
-__all__ = ["data_dir", "default_database", "demo_database", "evidence_dir"]
+__all__ = ["data_dir", "default_database", "demo_database", "display_path", "evidence_dir"]
 
 APP_NAME = "Sanad"
 
@@ -31,3 +31,12 @@ def evidence_dir(database: str | Path) -> Path:
     """Evidence files live beside their database: ``campus.db`` → ``campus.evidence/``."""
     path = Path(database)
     return path.with_name(path.stem + ".evidence")
+
+
+def display_path(path: str | Path) -> str:
+    """A path as a person reads it: under the home folder it starts with ``~``."""
+    resolved = Path(path).expanduser().resolve()
+    try:
+        return str(Path("~") / resolved.relative_to(Path.home().resolve()))
+    except ValueError:
+        return str(resolved)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.paths import display_path
 from desktop.core.schema import REPLICATED_TABLES
 
 __all__ = ["MainWindow", "read_overview"]
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
         layout.addStretch(1)
         self.setCentralWidget(central)
 
-        status = self.tr("Database: {path}").format(path=str(db_path))
+        status = self.tr("Database: {path}").format(path=display_path(db_path))
         if user_name:
             status += "   ·   " + self.tr("Signed in: {name}").format(name=user_name)
         self.statusBar().showMessage(status)

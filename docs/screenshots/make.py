@@ -1,6 +1,9 @@
 """Render the current screens to PNG files in this folder (offscreen, no display needed).
 
-QT_QPA_PLATFORM=offscreen python docs/screenshots/make.py
+    QT_QPA_PLATFORM=offscreen python docs/screenshots/make.py
+
+The demo campus is built in a throw-away home folder, so the pictures show the paths a user
+would see (``~/.local/share/Sanad/…``) and nothing of the machine that made them.
 """
 
 from __future__ import annotations
@@ -12,21 +15,25 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.core.demo import create_demo
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
-
-from desktop.ui.overview import MainWindow
-
 HERE = Path(__file__).resolve().parent
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    with tempfile.TemporaryDirectory() as folder:
-        db_path = Path(folder) / "demo-campus.db"
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["HOME"] = home
+        os.environ.pop("SANAD_DATA_DIR", None)
+        from PySide6.QtCore import QEventLoop, QTimer
+        from PySide6.QtWidgets import QApplication
+
+        from desktop.core.demo import create_demo
+        from desktop.core.paths import demo_database
+        from desktop.ui.overview import MainWindow
+
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        db_path = demo_database()
+        db_path.parent.mkdir(parents=True)
         create_demo(db_path, learners=400, seed=2026)
-        window = MainWindow(db_path, user_name="Sana Mirza (demo focal person)")
+        window = MainWindow(db_path)
         window.resize(760, 480)
         loop = QEventLoop()
         window.overview_loaded.connect(loop.quit)
@@ -36,7 +43,7 @@ def main() -> int:
         app.processEvents()
         out = HERE / "main-window-en.png"
         window.grab().save(str(out))
-        print(f"wrote {out}")
+        print(f"wrote {out.relative_to(HERE.parent.parent)}")
         window.close()
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.core.paths import display_path
 from desktop.core.services import learners, setup
 from desktop.core.store import Store
 from desktop.ui.overview import MainWindow
@@ -37,7 +38,7 @@ def test_main_window_shows_campus_and_counts(qtbot, tmp_path):
     assert window.count_labels["enrolments"].text() == "0"
     assert not window.demo_label.isVisible()
     assert "Sana Mirza" in window.statusBar().currentMessage()
-    assert str(db_path) in window.statusBar().currentMessage()
+    assert display_path(db_path) in window.statusBar().currentMessage()
 
 
 def test_main_window_on_a_database_without_campus(qtbot, tmp_path):
