@@ -269,7 +269,7 @@ def validate_scores(rubric: dict[str, Any], scores: dict[str, int]) -> dict[str,
                     "Score every criterion of the rubric",
                 )
             )
-        elif scores[criterion["id"]] not in allowed:
+        elif type(scores[criterion["id"]]) is not int or scores[criterion["id"]] not in allowed:
             problems.append(
                 FieldProblem(
                     f"score for '{criterion['title_en']}'",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.core.errors import Duplicate, InvalidInput, NotFound
+from desktop.core.ids import utc_today
 from desktop.core.services.access import local_campus, require_role, require_same_campus
 from desktop.core.store import Actor, Store, Transaction
 from desktop.core.validation import Checker, parse_date, require_choice, require_code, require_int
@@ -14,11 +15,13 @@ __all__ = [
     "assign_assessor",
     "close_cohort",
     "create_cohort",
+    "reopen_cohort",
     "unassign_assessor",
     "update_cohort",
 ]
 
 MODES = ("online", "hybrid", "in_person")
+EDITABLE = ("code", "mode", "capacity", "fee_pkr", "starts_on", "ends_on")
 
 
 def _validate(data: dict[str, Any]) -> dict[str, Any]:
@@ -151,7 +154,10 @@ def update_cohort(
     store: Store, actor: Actor, cohort_id: str, changes: dict[str, Any]
 ) -> dict[str, Any]:
     cohort = _cohort(store, actor, cohort_id, "edit cohorts")
-    merged = {k: cohort[k] for k in ("code", "mode", "capacity", "fee_pkr", "starts_on", "ends_on")}
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"cohort fields {sorted(unknown)} are not edited here")
+    merged = {k: cohort[k] for k in EDITABLE}
     merged.update(changes)
     clean = _validate(merged)
     taken = store.scalar(
@@ -194,6 +200,23 @@ def close_cohort(store: Store, actor: Actor, cohort_id: str) -> dict[str, Any]:
         updated = tx.update("cohorts", cohort_id, {"status": "closed"})
         if updated["version"] != cohort["version"]:
             tx.audit("cohort.close", "cohorts", cohort_id, {"code": cohort["code"]})
+    return updated
+
+
+def reopen_cohort(store: Store, actor: Actor, cohort_id: str) -> dict[str, Any]:
+    """Take enrolments again, e.g. after closing by mistake; an ended cohort stays closed."""
+    cohort = _cohort(store, actor, cohort_id, "reopen cohorts")
+    if cohort["ends_on"] < utc_today().isoformat():
+        raise InvalidInput.single(
+            "cohort",
+            cohort["code"],
+            f"ended on {cohort['ends_on']}",
+            "Move its end date first, or open a new cohort",
+        )
+    with store.transaction(actor) as tx:
+        updated = tx.update("cohorts", cohort_id, {"status": "open"})
+        if updated["version"] != cohort["version"]:
+            tx.audit("cohort.reopen", "cohorts", cohort_id, {"code": cohort["code"]})
     return updated
 
 

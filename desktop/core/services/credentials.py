@@ -42,11 +42,13 @@ def next_serial(store: Store, campus_id: str, year: int) -> str:
     if campus is None:
         raise NotFound.single("campus", campus_id, "does not exist", "Set up the campus first")
     prefix = f"{campus['code']}-{year}-"
+    # Numerically, not as text: after 999999 a seven-digit serial sorts below six-digit ones.
     last = store.scalar(
-        "SELECT MAX(serial) FROM issued_credentials WHERE serial LIKE ? || '%'", (prefix,)
+        "SELECT MAX(CAST(substr(serial, ?) AS INTEGER)) FROM issued_credentials "
+        "WHERE substr(serial, 1, ?) = ?",
+        (len(prefix) + 1, len(prefix), prefix),
     )
-    number = int(last[len(prefix) :]) + 1 if last else 1
-    return f"{prefix}{number:06d}"
+    return f"{prefix}{(last or 0) + 1:06d}"
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -89,16 +91,9 @@ def issue_credential(
             "document", document, "is not a credential document", "Build and sign it first"
         )
     existing = store.query(
-        "SELECT id, serial FROM issued_credentials WHERE enrolment_id = ?", (enrolment_id,)
+        "SELECT id, serial, supersedes_id FROM issued_credentials WHERE enrolment_id = ?",
+        (enrolment_id,),
     )
-    live = [c for c in existing if credential_status(store, c["id"]) != "revoked"]
-    if supersedes_id is None and live:
-        raise Duplicate.single(
-            "enrolment",
-            live[0]["serial"],
-            "already has a credential",
-            "To correct it, revoke it and issue a replacement that supersedes it",
-        )
     if supersedes_id is not None:
         old = next((c for c in existing if c["id"] == supersedes_id), None)
         if old is None:
@@ -108,6 +103,14 @@ def issue_credential(
                 "is not a credential of this enrolment",
                 "Choose the credential being replaced",
             )
+        replaced = next((c for c in existing if c["supersedes_id"] == supersedes_id), None)
+        if replaced is not None:
+            raise Duplicate.single(
+                "supersedes",
+                old["serial"],
+                f"was already replaced by {replaced['serial']}",
+                "Replace the newest credential of this enrolment instead",
+            )
         if credential_status(store, supersedes_id) != "revoked":
             raise InvalidTransition.single(
                 "supersedes",
@@ -115,6 +118,21 @@ def issue_credential(
                 "has not been revoked",
                 "Revoke it, with the reason, before issuing its replacement",
             )
+    live = [c for c in existing if credential_status(store, c["id"]) != "revoked"]
+    if live:
+        raise Duplicate.single(
+            "enrolment",
+            live[0]["serial"],
+            "already has a credential",
+            "To correct it, revoke it and issue a replacement that supersedes it",
+        )
+    if supersedes_id is None and existing:
+        raise InvalidInput.single(
+            "supersedes",
+            None,
+            f"is missing: this enrolment's credential {existing[-1]['serial']} was revoked",
+            "Issue the new one as its replacement, naming the credential it supersedes",
+        )
     cohort = store.get("cohorts", enrolment["cohort_id"])
     micro = store.get("micro_credentials", cohort["micro_credential_id"])
     day = issued_on or dt.datetime.now(dt.UTC).date()
@@ -152,6 +170,10 @@ def issue_credential(
 
 def credential_status(store: Store, credential_id: str) -> str:
     """``active``, ``suspended`` or ``revoked``: what the newest status event made it."""
+    if store.scalar("SELECT 1 FROM issued_credentials WHERE id = ?", (credential_id,)) is None:
+        raise NotFound.single(
+            "credential", credential_id, "was never issued here", "Check the credential's id"
+        )
     last = store.one(
         "SELECT action FROM credential_status_events WHERE credential_id = ? AND deleted = 0 "
         "ORDER BY at DESC, id DESC LIMIT 1",
@@ -164,6 +186,12 @@ def credential_status(store: Store, credential_id: str) -> str:
 
 _ALLOWED_FROM = {"revoke": ("active", "suspended"), "suspend": ("active",),
                  "reinstate": ("suspended",)}  # fmt: skip
+_PAST = {"revoke": "revoked", "suspend": "suspended", "reinstate": "reinstated"}
+_REMEDY = {
+    "revoked": "A revocation is final; issue a replacement that supersedes it if one is due",
+    "suspended": "It is suspended already; reinstate or revoke it",
+    "active": "Only a suspended credential can be reinstated",
+}
 
 
 def _change_status(
@@ -182,8 +210,8 @@ def _change_status(
         raise InvalidTransition.single(
             "credential",
             credential["serial"],
-            f"is {current} and cannot be {'reinstated' if action == 'reinstate' else action + 'd'}",
-            "A revocation is final; only a suspended credential can be reinstated",
+            f"is {current} and cannot be {_PAST[action]}",
+            _REMEDY[current],
         )
     with store.transaction(actor) as tx:
         event = tx.insert(

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 from desktop.core.blobs import BlobStore
 from desktop.core.errors import FieldProblem, InvalidInput, InvalidTransition, PermissionDenied
-from desktop.core.services.access import require_role
+from desktop.core.services.access import require_role, require_same_campus
 from desktop.core.services.enrolments import get_enrolment, move
 from desktop.core.store import Actor, Store, Transaction
 
@@ -22,6 +22,7 @@ OPEN_FOR_EVIDENCE = ("enrolled", "in_progress", "resubmit")
 def _writable_enrolment(store: Store, actor: Actor, enrolment_id: str) -> dict[str, Any]:
     require_role(actor, "admin", "student", doing="add evidence")
     enrolment = get_enrolment(store, enrolment_id)
+    require_same_campus(actor, enrolment["campus_id"], doing="add evidence to this enrolment")
     if actor.role == "student":
         own = store.one("SELECT learner_id FROM users WHERE id = ?", (actor.user_id,))
         if own is None or own["learner_id"] != enrolment["learner_id"]:
