@@ -393,6 +393,44 @@ CREATE INDEX credential_status_events_credential ON credential_status_events (cr
     )
 
 
+# Learner search: an FTS5 index with the trigram tokenizer, so any three or more characters of a
+# name, registration number, CNIC or phone number find the learner. CNIC (13 digits) and phone
+# (E.164) are indexed in their stored form only; the query side (desktop/core/search.py) turns
+# what was typed (dashes, a leading 0) into that form. Triggers keep the index in step with
+# every write, including rows that arrive by sync; tombstoned learners leave it. The index row's
+# rowid is the learner's rowid.
+_LEARNER_SEARCH_VALUES = """
+    {row}.rowid, {row}.full_name, {row}.registration_no,
+    coalesce({row}.cnic, ''), coalesce({row}.phone, '')
+"""
+
+
+@_migration("0007_learner_search")
+def m0007(db: Database) -> None:
+    insert = (
+        "INSERT INTO learner_search (rowid, name, registration_no, cnic, phone) VALUES ("
+        + _LEARNER_SEARCH_VALUES.format(row="new")
+        + ");"
+    )
+    _run(
+        db,
+        f"""
+CREATE VIRTUAL TABLE learner_search USING fts5(
+    name, registration_no, cnic, phone, tokenize = 'trigram'
+);
+INSERT INTO learner_search (rowid, name, registration_no, cnic, phone)
+    SELECT {_LEARNER_SEARCH_VALUES.format(row="learners")} FROM learners WHERE deleted = 0;
+CREATE TRIGGER learners_search_insert AFTER INSERT ON learners WHEN new.deleted = 0
+BEGIN {insert} END;
+CREATE TRIGGER learners_search_update AFTER UPDATE ON learners
+BEGIN
+    DELETE FROM learner_search WHERE rowid = old.rowid;
+    {insert.replace("VALUES (", "SELECT ").replace(");", " WHERE new.deleted = 0;")}
+END;
+""",
+    )
+
+
 def migration_names() -> list[str]:
     """Every migration this program knows, oldest first; the schema version is their count."""
     return list(_NAMES)

@@ -35,6 +35,7 @@ REPLICATION_FIELDS = frozenset(
     ("owner", "version", "last_device", "created_at", "modified_at", "deleted")
 )
 NATIONAL = "national"
+PAGE_SIZE = 16384
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,9 @@ class Store:
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:
+            if conn.execute("PRAGMA page_count").fetchone()[0] == 0:
+                # A new file: 16 KiB pages make bulk writes and scans faster (docs/design.md).
+                conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")

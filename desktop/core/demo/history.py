@@ -159,9 +159,6 @@ class HistoryWriter:
         self.file_pool: list[tuple[str, int, str]] = []  # (sha256, size, extension)
         self._files = ThreadPoolExecutor(max_workers=1, thread_name_prefix="demo-files")
         self._pending: list[Future[StoredBlob]] = []
-        # One thread owns the connection while chunks are written; see enrol().
-        self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="demo-writer")
-        self._last_write: Future[None] | None = None
         self.counts = {"enrolments": 0, "evidence": 0, "assessments": 0, "evidence files": 0}
 
     # -- cohorts ---------------------------------------------------------------------------------
@@ -255,11 +252,7 @@ class HistoryWriter:
                 self._play(batch, learner, plan)
             if on_learner:
                 on_learner()
-        # The previous chunk is written while this one was generated (SQLite releases the
-        # GIL while it works); wait for it, so at most one chunk waits in memory.
-        if self._last_write is not None:
-            self._last_write.result()
-        self._last_write = self._writes.submit(self._write, batch, len(learners))
+        self._write(batch, len(learners))
 
     def _final_state(self, plan: CohortPlan) -> str:
         if plan.ends < self.today:
@@ -398,11 +391,7 @@ class HistoryWriter:
         return entry
 
     def finish(self) -> None:
-        """Wait for the last chunk and the evidence files; each file must have been stored under
-        the hash recorded for it."""
-        if self._last_write is not None:
-            self._last_write.result()
-        self._writes.shutdown(wait=True)
+        """Wait for the evidence files; each must have been stored under the hash recorded."""
         self._files.shutdown(wait=True)
         stored = {future.result().sha256 for future in self._pending}
         recorded = {sha256 for sha256, _, _ in self.file_pool}
