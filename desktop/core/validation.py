@@ -20,6 +20,7 @@ __all__ = [
     "GENDERS",
     "Checker",
     "format_cnic",
+    "format_phone",
     "normalise_cnic",
     "normalise_email",
     "normalise_phone",
@@ -111,6 +112,15 @@ def normalise_phone(value: str, field: str = "phone") -> str:
             "Write a mobile as 0300-1234567 or +92 300 1234567, a landline with its area code",
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def format_phone(e164: str) -> str:
+    """``+923001234567`` → ``0300 1234567``, the way it is written in Pakistan."""
+    try:
+        number = phonenumbers.parse(e164, "PK")
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
 def normalise_email(value: str, field: str = "email") -> str:

@@ -13,7 +13,7 @@ from desktop import __version__
 from desktop.core.errors import DomainError
 from desktop.core.resources import resource_path
 from desktop.core.store import Store
-from desktop.ui.overview import MainWindow
+from desktop.ui.main_window import MainWindow
 
 __all__ = ["run"]
 

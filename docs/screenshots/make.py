@@ -18,32 +18,45 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parent
 
 
+def _wait(app, signal) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(15_000, loop.quit)
+    loop.exec()
+    app.processEvents()
+
+
+def _save(window, name: str) -> None:
+    out = HERE / name
+    window.grab().save(str(out))
+    print(f"wrote {out.relative_to(HERE.parent.parent)}")
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as home:
         os.environ["HOME"] = home
         os.environ.pop("SANAD_DATA_DIR", None)
-        from PySide6.QtCore import QEventLoop, QTimer
         from PySide6.QtWidgets import QApplication
 
         from desktop.core.demo import create_demo
         from desktop.core.paths import demo_database
-        from desktop.ui.overview import MainWindow
+        from desktop.ui.main_window import MainWindow
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         db_path = demo_database()
         db_path.parent.mkdir(parents=True)
         create_demo(db_path, learners=400, seed=2026)
         window = MainWindow(db_path)
-        window.resize(760, 480)
-        loop = QEventLoop()
-        window.overview_loaded.connect(loop.quit)
-        QTimer.singleShot(15_000, loop.quit)
+        window.resize(1000, 620)
         window.show()
-        loop.exec()
-        app.processEvents()
-        out = HERE / "main-window-en.png"
-        window.grab().save(str(out))
-        print(f"wrote {out.relative_to(HERE.parent.parent)}")
+        _wait(app, window.overview.loaded)
+        _save(window, "dashboard-en.png")
+        window.show_screen(window.learners)
+        window.learners.search_box.setText("khan")
+        _wait(app, window.learners.model.searched)
+        _save(window, "learners-en.png")
         window.close()
     return 0
 

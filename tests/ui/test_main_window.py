@@ -1,15 +1,17 @@
-"""The first window shows the campus and its figures, read off the UI thread."""
+"""The main window: the dashboard shows the campus and its figures, read off the UI thread;
+the navigation reaches every screen by mouse and by keyboard."""
 
 from __future__ import annotations
+
+from PySide6.QtCore import Qt
 
 from desktop.core.paths import display_path
 from desktop.core.services import learners, setup
 from desktop.core.store import Store
-from desktop.ui.overview import MainWindow
+from desktop.ui.main_window import MainWindow
 
 
-def test_main_window_shows_campus_and_counts(qtbot, tmp_path):
-    db_path = tmp_path / "campus.db"
+def _campus(db_path, count=1234):
     with Store.open(db_path) as store:
         admin = setup.initialise_campus(
             store,
@@ -25,27 +27,53 @@ def test_main_window_shows_campus_and_counts(qtbot, tmp_path):
             admin,
             [
                 {"registration_no": f"QAU-2026-{n:05d}", "full_name": f"Learner {n}"}
-                for n in range(1234)
+                for n in range(count)
             ],
         )
+        return admin
+
+
+def test_dashboard_shows_campus_and_counts(qtbot, tmp_path):
+    db_path = tmp_path / "campus.db"
+    _campus(db_path)
     window = MainWindow(db_path, user_name="Sana Mirza")
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.overview_loaded, timeout=10_000):
+    with qtbot.waitSignal(window.overview.loaded, timeout=10_000):
         window.show()
-    assert "Quaid-i-Azam University (QAU)" in window.campus_label.text()
-    assert "قائداعظم یونیورسٹی" in window.campus_label.text()
-    assert window.count_labels["learners"].text() == window.locale().toString(1234)
-    assert window.count_labels["enrolments"].text() == "0"
-    assert not window.demo_label.isVisible()
+    page = window.overview
+    assert "Quaid-i-Azam University (QAU)" in page.campus_label.text()
+    assert "قائداعظم یونیورسٹی" in page.campus_label.text()
+    assert page.count_labels["learners"].text() == window.locale().toString(1234)
+    assert page.count_labels["enrolments"].text() == "0"
+    assert not page.demo_label.isVisible()
     assert "Sana Mirza" in window.statusBar().currentMessage()
     assert display_path(db_path) in window.statusBar().currentMessage()
+    window.close()
 
 
-def test_main_window_on_a_database_without_campus(qtbot, tmp_path):
+def test_dashboard_on_a_database_without_campus(qtbot, tmp_path):
     db_path = tmp_path / "empty.db"
     Store.open(db_path).close()
     window = MainWindow(db_path)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.overview_loaded, timeout=10_000):
+    with qtbot.waitSignal(window.overview.loaded, timeout=10_000):
         window.show()
-    assert window.campus_label.text() == "This database has no campus yet."
+    assert window.overview.campus_label.text() == "This database has no campus yet."
+    window.close()
+
+
+def test_screens_are_reached_by_keyboard(qtbot, tmp_path):
+    db_path = tmp_path / "campus.db"
+    _campus(db_path, count=3)
+    window = MainWindow(db_path)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.navigation.setFocus()
+    assert window.stack.currentWidget() is window.overview
+    qtbot.keyClick(window.navigation, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.learners
+    qtbot.keyClick(window.learners.search_box, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.overview
+    window.close()

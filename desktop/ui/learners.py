@@ -1,0 +1,233 @@
+"""The Learners screen: every learner of the campus, found as the focal person types.
+
+The table model fetches pages of 200 by keyset (``desktop.core.search``) on a reader thread as the
+view scrolls, so 50,000 learners open as fast as 50. Typing starts a new search at once; while
+one runs, only the newest text waits to run next, so fast typing never queues stale work.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from desktop.core.search import LearnerPage, count_learners, search_learners
+from desktop.core.validation import format_cnic, format_phone
+from desktop.ui.tasks import TaskRunner
+
+__all__ = ["LearnerTableModel", "LearnersPage"]
+
+PAGE_SIZE = 200
+log = logging.getLogger(__name__)
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _first_page(
+    conn: sqlite3.Connection, text: str, campus_id: str | None
+) -> tuple[LearnerPage, int]:
+    page = search_learners(conn, text, campus_id=campus_id, limit=PAGE_SIZE)
+    total = (
+        len(page.rows)
+        if page.next_after is None
+        else count_learners(conn, text, campus_id=campus_id)
+    )
+    return page, total
+
+
+def _next_page(
+    conn: sqlite3.Connection, text: str, campus_id: str | None, after: tuple[str, str]
+) -> LearnerPage:
+    return search_learners(conn, text, campus_id=campus_id, after=after, limit=PAGE_SIZE)
+
+
+class LearnerTableModel(QAbstractTableModel):
+    """Learners matching the current search, loaded page by page."""
+
+    # Emitted on the UI thread when a search's first page is in: (text, total matches).
+    searched = Signal(str, int)
+
+    def __init__(self, runner: TaskRunner, campus_id: str | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.campus_id = campus_id
+        self.columns = (
+            ("registration_no", self.tr("Registration no.")),
+            ("full_name", self.tr("Name")),
+            ("guardian_name", self.tr("Guardian")),
+            ("cnic", self.tr("CNIC")),
+            ("phone", self.tr("Phone")),
+            ("programme", self.tr("Programme")),
+        )
+        self.rows: list[dict[str, Any]] = []
+        self.text = ""
+        self.total = 0
+        self._next_after: tuple[str, str] | None = None
+        self._busy = False
+        self._waiting_text: str | None = None
+
+    # -- Qt model interface ----------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        key = self.columns[index.column()][0]
+        value = self.rows[index.row()].get(key)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if value is None:
+                return ""
+            if key == "cnic":
+                return format_cnic(value)
+            if key == "phone":
+                return format_phone(value)
+            return str(value)
+        if role == Qt.ItemDataRole.UserRole:
+            return self.rows[index.row()]["id"]
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return self.columns[section][1]
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._next_after is not None and not self._busy
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        self._busy = True
+        text, after = self.text, self._next_after
+        self.runner.read(
+            _next_page,
+            text,
+            self.campus_id,
+            after,
+            done=lambda page: self._append(text, page),
+            failed=self._failed,
+        )
+
+    # -- searching -------------------------------------------------------------------------------
+
+    def search(self, text: str) -> None:
+        """Show the learners matching ``text``; the newest text wins."""
+        text = text.strip()
+        if self._busy:
+            self._waiting_text = text
+            return
+        self._start(text)
+
+    def _start(self, text: str) -> None:
+        self._busy = True
+        self._waiting_text = None
+        self.runner.read(
+            _first_page,
+            text,
+            self.campus_id,
+            done=lambda result: self._show(text, *result),
+            failed=self._failed,
+        )
+
+    def _show(self, text: str, page: LearnerPage, total: int) -> None:
+        self._busy = False
+        if self._waiting_text is not None and self._waiting_text != text:
+            self._start(self._waiting_text)  # typing went on: this answer is already stale
+            return
+        self.beginResetModel()
+        self.text = text
+        self.rows = list(page.rows)
+        self.total = total
+        self._next_after = page.next_after
+        self.endResetModel()
+        self.searched.emit(text, total)
+
+    def _append(self, text: str, page: LearnerPage) -> None:
+        self._busy = False
+        if self._waiting_text is not None:
+            self._start(self._waiting_text)
+            return
+        if text != self.text or not page.rows:
+            self._next_after = None if text == self.text else self._next_after
+            return
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+        self.rows.extend(page.rows)
+        self._next_after = page.next_after
+        self.endInsertRows()
+
+    def _failed(self, error: BaseException) -> None:
+        log.error("learner search failed", exc_info=error)
+        self._busy = False
+        self._next_after = None
+        self.searched.emit(self.text, -1)
+
+
+class LearnersPage(QWidget):
+    """Search box, count and table of learners."""
+
+    def __init__(self, runner: TaskRunner, campus_id: str | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.model = LearnerTableModel(runner, campus_id, self)
+        layout = QVBoxLayout(self)
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("learnerSearch")
+        self.search_box.setPlaceholderText(
+            self.tr("Search by name, registration number, CNIC or phone")
+        )
+        self.search_box.setAccessibleName(self.tr("Search learners"))
+        self.search_box.setClearButtonEnabled(True)
+        layout.addWidget(self.search_box)
+        self.count_label = QLabel(self.tr("Loading learners…"), self)
+        self.count_label.setObjectName("learnerCount")
+        layout.addWidget(self.count_label)
+        self.table = QTableView(self)
+        self.table.setObjectName("learnerTable")
+        self.table.setAccessibleName(self.tr("Learners"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        self.search_box.textChanged.connect(self.model.search)
+        self.model.searched.connect(self._show_count)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        self.model.search("")
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def _show_count(self, text: str, total: int) -> None:
+        if total < 0:
+            self.count_label.setText(self.tr("The search could not be run."))
+        elif not text:
+            self.count_label.setText(self.tr("%Ln learner(s)", "", total))
+        else:
+            self.count_label.setText(
+                self.tr("%Ln learner(s) match “{text}”", "", total).format(text=text)
+            )
+        self.table.resizeColumnsToContents()

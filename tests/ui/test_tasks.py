@@ -1,0 +1,72 @@
+"""Database work runs off the UI thread and comes back in order, failures included."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from desktop.core.errors import InvalidInput
+from desktop.core.services import learners
+from desktop.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def runner(campus):
+    campus.store.close()  # the runner's own connections take over
+    runner = TaskRunner(campus.path)
+    yield runner
+    runner.close()
+
+
+def test_writes_run_in_order_on_one_thread_and_reads_see_them(qtbot, runner, campus):
+    ui_thread = threading.get_ident()
+    seen_threads, results = set(), []
+
+    def register(store, n):
+        seen_threads.add(threading.get_ident())
+        row = {"registration_no": f"QAU-2026-7{n:03d}", "full_name": f"Ordered {n}"}
+        return learners.register_learner(store, campus.admin, row)["registration_no"]
+
+    for n in range(5):
+        runner.write(register, n, done=results.append)
+    qtbot.waitUntil(lambda: len(results) == 5, timeout=10_000)
+    assert results == [f"QAU-2026-7{n:03d}" for n in range(5)]
+    assert len(seen_threads) == 1 and ui_thread not in seen_threads
+
+    counted = []
+    runner.read(
+        lambda conn: conn.execute(
+            "SELECT COUNT(*) FROM learners WHERE full_name LIKE 'Ordered%'"
+        ).fetchone()[0],
+        done=counted.append,
+    )
+    qtbot.waitUntil(lambda: counted == [5], timeout=10_000)
+
+
+def test_a_refused_write_reaches_the_screen_that_asked(qtbot, runner, campus):
+    errors = []
+    runner.write(
+        lambda store: learners.register_learner(
+            store, campus.admin, {"registration_no": "X-1", "full_name": "Bad", "cnic": "12"}
+        ),
+        failed=errors.append,
+    )
+    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
+    assert isinstance(errors[0], InvalidInput) and errors[0].fields == ["cnic"]
+
+
+def test_reads_are_read_only(qtbot, runner):
+    errors = []
+    runner.read(lambda conn: conn.execute("DELETE FROM settings"), failed=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
+    assert "readonly" in str(errors[0]).replace("-", "").replace(" ", "")
+
+
+def test_close_finishes_queued_work_and_refuses_more(qtbot, runner, campus):
+    done = []
+    runner.write(lambda store: store.scalar("SELECT COUNT(*) FROM learners"), done=done.append)
+    runner.close()
+    qtbot.waitUntil(lambda: done == [5], timeout=10_000)
+    with pytest.raises(RuntimeError, match="closed"):
+        runner.read(lambda conn: None)
