@@ -49,7 +49,12 @@ def cli(ctx: click.Context) -> None:
     is_flag=True,
     help="Exit as soon as the first window has been shown and painted.",
 )
-def gui(db_path: Path | None, demo: bool, quit_after_start: bool) -> None:
+@click.option(
+    "--language",
+    type=click.Choice(["en", "ur"]),
+    help="Language of the interface (default: the one chosen in the app, else English).",
+)
+def gui(db_path: Path | None, demo: bool, quit_after_start: bool, language: str | None) -> None:
     """Open the desktop app."""
     try:
         from desktop.ui.app import run
@@ -67,7 +72,9 @@ def gui(db_path: Path | None, demo: bool, quit_after_start: bool) -> None:
 
             click.echo(f"Creating the demo campus in {db_path} …")
             create_demo(db_path, learners=400, seed=2026)
-    sys.exit(run(db_path or default_database(), quit_after_start=quit_after_start))
+    sys.exit(
+        run(db_path or default_database(), quit_after_start=quit_after_start, language=language)
+    )
 
 
 @cli.group(context_settings=CONTEXT)
@@ -101,6 +108,7 @@ def demo_create(path: Path, learners: int, seed: int, force: bool) -> None:
             _fail(FileExistsError(f"{path} already exists; choose another name or add --force"))
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
+
     def progress(stage: str, done: int, total: int) -> None:
         if total > 1:
             click.echo(f"  {stage}: {done:,} of {total:,}", err=True)

@@ -160,6 +160,27 @@ def _build_template(path: Path) -> dict:
     }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_interface(request):
+    """Widgets are tested as an English-speaking user sees them (plural forms included)."""
+    if "qapp" not in request.fixturenames and not _qt_available():
+        yield
+        return
+    app = request.getfixturevalue("qapp")
+    from desktop.ui.i18n import apply_language
+
+    apply_language(app, "en")
+    yield
+
+
+def _qt_available() -> bool:
+    try:
+        import PySide6.QtWidgets  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 @pytest.fixture(scope="session")
 def campus_template(tmp_path_factory) -> tuple[Path, dict]:
     path = tmp_path_factory.mktemp("template") / "template.db"

@@ -13,6 +13,7 @@ from desktop import __version__
 from desktop.core.errors import DomainError
 from desktop.core.resources import resource_path
 from desktop.core.store import Store
+from desktop.ui.i18n import apply_language, saved_language
 from desktop.ui.main_window import MainWindow
 
 __all__ = ["run"]
@@ -27,17 +28,19 @@ class _QuitAfterFirstPaint(QObject):
         return False
 
 
-def run(db_path: Path, *, quit_after_start: bool = False) -> int:
+def run(db_path: Path, *, quit_after_start: bool = False, language: str | None = None) -> int:
+    """Open the app on ``db_path`` in ``language`` (else the one saved on this computer)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Sanad")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Sanad")
     app.setWindowIcon(QIcon(str(resource_path("icons", "sanad.svg"))))
+    apply_language(app, language or saved_language())
     try:
         # Opening migrates an older schema; a newer one is refused without being changed.
         Store.open(db_path).close()
     except DomainError as exc:
-        QMessageBox.critical(None, "Sanad", str(exc))
+        QMessageBox.critical(None, app.translate("run", "Sanad"), str(exc))
         return 1
     window = MainWindow(db_path)
     if quit_after_start:

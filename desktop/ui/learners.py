@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxL
 
 from desktop.core.search import LearnerPage, count_learners, search_learners
 from desktop.core.validation import format_cnic, format_phone
+from desktop.ui.i18n import ltr
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["LearnerTableModel", "LearnersPage"]
@@ -92,9 +93,11 @@ class LearnerTableModel(QAbstractTableModel):
             if value is None:
                 return ""
             if key == "cnic":
-                return format_cnic(value)
+                return ltr(format_cnic(value))
             if key == "phone":
-                return format_phone(value)
+                return ltr(format_phone(value))
+            if key == "registration_no":
+                return ltr(value)
             return str(value)
         if role == Qt.ItemDataRole.UserRole:
             return self.rows[index.row()]["id"]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.paths import display_path
+from desktop.ui.i18n import ltr
 from desktop.ui.learners import LearnersPage
 from desktop.ui.overview import OverviewPage
 from desktop.ui.tasks import TaskRunner
@@ -60,7 +61,7 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigation.setCurrentRow(0)
 
-        status = self.tr("Database: {path}").format(path=display_path(self.db_path))
+        status = self.tr("Database: {path}").format(path=ltr(display_path(self.db_path)))
         if user_name:
             status += "   ·   " + self.tr("Signed in: {name}").format(name=user_name)
         self.statusBar().showMessage(status)

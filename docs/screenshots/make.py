@@ -42,22 +42,25 @@ def main() -> int:
 
         from desktop.core.demo import create_demo
         from desktop.core.paths import demo_database
+        from desktop.ui.i18n import apply_language
         from desktop.ui.main_window import MainWindow
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         db_path = demo_database()
         db_path.parent.mkdir(parents=True)
         create_demo(db_path, learners=400, seed=2026)
-        window = MainWindow(db_path)
-        window.resize(1000, 620)
-        window.show()
-        _wait(app, window.overview.loaded)
-        _save(window, "dashboard-en.png")
-        window.show_screen(window.learners)
-        window.learners.search_box.setText("khan")
-        _wait(app, window.learners.model.searched)
-        _save(window, "learners-en.png")
-        window.close()
+        for language, search in (("en", "khan"), ("ur", "0300")):
+            apply_language(app, language)
+            window = MainWindow(db_path)
+            window.resize(1000, 620)
+            window.show()
+            _wait(app, window.overview.loaded)
+            _save(window, f"dashboard-{language}.png")
+            window.show_screen(window.learners)
+            window.learners.search_box.setText(search)
+            _wait(app, window.learners.model.searched)
+            _save(window, f"learners-{language}.png")
+            window.close()
     return 0
 
 

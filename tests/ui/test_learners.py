@@ -45,7 +45,7 @@ def _names(page):
 
 def test_opens_with_the_first_page_and_the_count(page):
     assert page.model.rowCount() == PAGE_SIZE
-    assert page.count_label.text() == "455 learner(s)"
+    assert page.count_label.text() == "455 learners"
     assert page.model.headerData(3, Qt.Orientation.Horizontal) == "CNIC"
 
 
@@ -56,7 +56,7 @@ def test_find_a_learner_by_part_of_a_cnic(qtbot, page):
     assert page.model.data(page.model.index(0, 3)) == "35202-1234567-2"
     assert page.model.data(page.model.index(0, 4)) == "0300 1234501"
     assert page.model.data(page.model.index(0, 0), Qt.ItemDataRole.UserRole) == row["id"]
-    assert page.count_label.text() == "1 learner(s) match “1234567”"
+    assert page.count_label.text() == "1 learner matches “1234567”"
 
 
 def test_typing_fast_ends_on_the_last_text(qtbot, page):

@@ -1,0 +1,110 @@
+"""Every visible string is translated into Urdu, with the same placeholders, and the compiled
+files are current; in Urdu the app is laid out right to left in an Urdu typeface."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.ui.i18n import URDU_FAMILY, apply_language
+
+ROOT = Path(__file__).resolve().parents[2]
+# packaging/ is a folder of scripts (its name would clash with the `packaging` library on import)
+_spec = importlib.util.spec_from_file_location(
+    "translations", ROOT / "packaging" / "translations.py"
+)
+translations = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(translations)
+TS = ROOT / "resources" / "translations"
+PLACEHOLDER = re.compile(r"\{\w+\}|%L?n|%\d")
+
+
+def _messages(path: Path) -> dict[tuple[str, str], list[str | None]]:
+    found = {}
+    for context in ET.parse(path).iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation.get("type") in ("unfinished", "vanished", "obsolete"):
+                forms = [None]
+            elif message.get("numerus") == "yes":
+                forms = [f.text for f in translation.iter("numerusform")]
+            else:
+                forms = [translation.text]
+            found[(name, message.findtext("source"))] = forms
+    return found
+
+
+def test_every_string_has_an_urdu_translation_with_the_same_placeholders():
+    messages = _messages(TS / "sanad_ur.ts")
+    assert len(messages) > 20
+    for (context, source), forms in messages.items():
+        assert all(forms), f"{context}: {source!r} is not translated"
+        for form in forms:
+            assert sorted(PLACEHOLDER.findall(form)) == sorted(PLACEHOLDER.findall(source)), (
+                f"{context}: {source!r} → {form!r} has other placeholders"
+            )
+
+
+def test_english_plurals_are_written_out():
+    for (context, source), forms in _messages(TS / "sanad_en.ts").items():
+        assert len(forms) == 2 and all(forms), f"{context}: {source!r}"
+        assert "(s)" not in "".join(forms)
+
+
+def test_the_sources_cover_every_string_in_the_code(tmp_path):
+    for ts in TS.glob("*.ts"):
+        shutil.copy(ts, tmp_path / ts.name)
+    translations.update(tmp_path)
+    for ts in TS.glob("*.ts"):
+        assert _messages(tmp_path / ts.name) == _messages(ts), (
+            f"{ts.name} is behind the code: run python packaging/translations.py update, "
+            "translate, then compile"
+        )
+
+
+def test_the_compiled_files_match_their_sources(tmp_path):
+    translations.compile_all(TS, tmp_path)
+    for qm in TS.glob("*.qm"):
+        assert (tmp_path / qm.name).read_bytes() == qm.read_bytes(), (
+            f"{qm.name} is stale: run python packaging/translations.py compile"
+        )
+
+
+@pytest.fixture
+def urdu(qapp):
+    apply_language(qapp, "ur")
+    yield qapp
+    apply_language(qapp, "en")
+
+
+def test_urdu_is_right_to_left_in_an_urdu_typeface(urdu, qtbot, campus):
+    from desktop.ui.main_window import MainWindow
+
+    campus.store.close()
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert URDU_FAMILY in QApplication.font().families()
+    assert QLocale().language() == QLocale.Language.Urdu
+    window = MainWindow(campus.path)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.overview.loaded, timeout=10_000):
+        window.show()
+    assert window.windowTitle() == "سند"
+    assert window.navigation.item(1).text() == "طلبہ"
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    # Numbers keep their order inside right-to-left text.
+    from desktop.core.paths import display_path
+
+    shown = f"\u2066{display_path(campus.path)}\u2069"
+    assert window.statusBar().currentMessage() == f"ڈیٹا بیس: {shown}"
+    model = window.learners.model
+    qtbot.waitUntil(lambda: model.rowCount() == 5, timeout=10_000)
+    assert model.data(model.index(0, 4)) == "\u20660300 1234501\u2069"
+    window.close()
