@@ -1,22 +1,29 @@
-"""Start the desktop app on a database."""
+"""Start the desktop app: first-run set-up, sign-in, then the main window."""
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop import __version__
 from desktop.core.errors import DomainError
+from desktop.core.paths import demo_database
 from desktop.core.resources import resource_path
-from desktop.core.store import Store
+from desktop.core.store import Actor, Store
+from desktop.ui.first_run import FirstRunWizard
 from desktop.ui.i18n import apply_language, saved_language
 from desktop.ui.main_window import MainWindow
+from desktop.ui.session import Session
+from desktop.ui.signin import SignInDialog
+from desktop.ui.tasks import TaskRunner
 
-__all__ = ["run"]
+__all__ = ["campus_facts", "run"]
 
 
 class _QuitAfterFirstPaint(QObject):
@@ -26,6 +33,83 @@ class _QuitAfterFirstPaint(QObject):
         if event.type() == QEvent.Type.Paint:
             QTimer.singleShot(0, QApplication.instance().quit)
         return False
+
+
+def campus_facts(conn: sqlite3.Connection) -> dict[str, Any]:
+    """What start-up needs to know: is there a campus, its name, is it the demo."""
+    settings = dict(conn.execute("SELECT key, value FROM settings").fetchall())
+    campus = conn.execute(
+        "SELECT code, name_en, name_ur FROM campuses WHERE id = ?", (settings.get("campus_id"),)
+    ).fetchone()
+    return {
+        "set_up": "device_id" in settings,
+        "demo": settings.get("demo") == "1",
+        "campus": f"{campus[1]} ({campus[0]})" if campus else "",
+    }
+
+
+def _wait_for(runner: TaskRunner, submit: str, fn, *args) -> Any:
+    """Run a job and keep the event loop turning until it answers (start-up only)."""
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def done(value: Any) -> None:
+        outcome["value"] = value
+        loop.quit()
+
+    def failed(error: BaseException) -> None:
+        outcome["error"] = error
+        loop.quit()
+
+    getattr(runner, submit)(fn, *args, done=done, failed=failed)
+    loop.exec()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def _demo_sign_in(store: Store) -> Actor:
+    """The demo opens signed in as its focal person, with the demo's published password."""
+    from desktop.core.demo import DEMO_ACCOUNTS, DEMO_PASSWORDS
+    from desktop.core.services.users import authenticate
+
+    username, _, role = DEMO_ACCOUNTS[0]
+    return authenticate(store, username, DEMO_PASSWORDS[role])
+
+
+def _with_progress(label: str, work) -> Any:
+    """Long start-up work (creating the demo) on a thread, with a busy indicator."""
+    progress = QProgressDialog(label, "", 0, 0)
+    progress.setCancelButton(None)
+    progress.setMinimumDuration(0)
+    progress.show()
+    try:
+        return _in_thread(work)
+    finally:
+        progress.close()
+
+
+def _in_thread(work) -> Any:
+    """Run ``work`` on a plain thread while the event loop turns (long start-up work)."""
+    import threading
+
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:
+            outcome["error"] = exc
+        QTimer.singleShot(0, loop.quit)
+
+    thread = threading.Thread(target=target, name="sanad-start-up", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
 
 
 def run(db_path: Path, *, quit_after_start: bool = False, language: str | None = None) -> int:
@@ -42,9 +126,39 @@ def run(db_path: Path, *, quit_after_start: bool = False, language: str | None =
     except DomainError as exc:
         QMessageBox.critical(None, app.translate("run", "Sanad"), str(exc))
         return 1
-    window = MainWindow(db_path)
+    runner = TaskRunner(db_path)
+    facts = _wait_for(runner, "read", campus_facts)
+    actor: Actor | None = None
+    if not facts["set_up"]:
+        choice, actor = FirstRunWizard.ask(runner)
+        if choice == "cancel":
+            runner.close()
+            return 0
+        if choice == "demo":
+            runner.close()
+            db_path = demo_database()
+            if not db_path.exists():
+                label = app.translate("run", "Creating the demo campus…")
+                _with_progress(label, lambda: _create_demo(db_path))
+            runner = TaskRunner(db_path)
+            facts = _wait_for(runner, "read", campus_facts)
+    if actor is None:
+        if facts["demo"]:
+            actor = _wait_for(runner, "write", _demo_sign_in)
+        else:
+            actor = SignInDialog.ask(runner, facts["campus"])
+            if actor is None:
+                runner.close()
+                return 0
+    session = Session(actor, demo=facts["demo"])
+    window = MainWindow(db_path, runner=runner, session=session)
     if quit_after_start:
-        watcher = _QuitAfterFirstPaint(window)
-        window.installEventFilter(watcher)
+        window.installEventFilter(_QuitAfterFirstPaint(window))
     window.show()
     return app.exec()
+
+
+def _create_demo(path: Path) -> None:
+    from desktop.core.demo import create_demo
+
+    create_demo(path, learners=400, seed=2026)

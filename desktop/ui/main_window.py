@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.paths import display_path
+from desktop.core.store import Actor
 from desktop.ui.i18n import ltr
 from desktop.ui.learners import LearnersPage
 from desktop.ui.overview import OverviewPage
+from desktop.ui.session import Session
+from desktop.ui.signin import SignInDialog
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["MainWindow"]
@@ -32,13 +35,21 @@ class MainWindow(QMainWindow):
     """The window on one campus database."""
 
     def __init__(
-        self, db_path: Path, user_name: str | None = None, campus_id: str | None = None
+        self,
+        db_path: Path,
+        *,
+        runner: TaskRunner | None = None,
+        session: Session | None = None,
     ) -> None:
         super().__init__()
         self.db_path = Path(db_path)
-        self.setWindowTitle(self.tr("Sanad"))
         self.resize(960, 600)
-        self.runner = TaskRunner(self.db_path, self)
+        self.runner = runner or TaskRunner(self.db_path)
+        self.runner.setParent(self)
+        self.session = session or Session(parent=self)
+        self.session.setParent(self)
+        actor = self.session.actor
+        campus_id = actor.campus_id if actor else None
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -61,10 +72,33 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigation.setCurrentRow(0)
 
+        account = self.menuBar().addMenu(self.tr("&Account"))
+        self.switch_user_action = QAction(self.tr("&Switch user…"), self)
+        self.switch_user_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
+        self.switch_user_action.triggered.connect(self.switch_user)
+        account.addAction(self.switch_user_action)
+        self.session.changed.connect(self._show_who)
+        self._show_who(actor)
+
+    def _show_who(self, actor: Actor | None) -> None:
+        title = self.tr("Sanad")
+        if self.session.demo and actor:
+            title = self.tr("Sanad — demo campus — signed in automatically as {name}").format(
+                name=actor.name
+            )
+        elif actor:
+            title = self.tr("Sanad — {name}").format(name=actor.name)
+        self.setWindowTitle(title)
         status = self.tr("Database: {path}").format(path=ltr(display_path(self.db_path)))
-        if user_name:
-            status += "   ·   " + self.tr("Signed in: {name}").format(name=user_name)
+        if actor:
+            status += "   ·   " + self.tr("Signed in: {name}").format(name=actor.name)
         self.statusBar().showMessage(status)
+
+    def switch_user(self) -> None:
+        """Another person signs in at this computer; the screens stay, the actor changes."""
+        actor = SignInDialog.ask(self.runner, self.tr("Switch user"), self)
+        if actor is not None:
+            self.session.sign_in(actor)
 
     def _add_screen(self, title: str, page: QWidget) -> None:
         self.stack.addWidget(page)

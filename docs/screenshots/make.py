@@ -41,9 +41,12 @@ def main() -> int:
         from PySide6.QtWidgets import QApplication
 
         from desktop.core.demo import create_demo
+        from desktop.core.errors import InvalidInput, PermissionDenied
         from desktop.core.paths import demo_database
+        from desktop.ui.first_run import FirstRunWizard
         from desktop.ui.i18n import apply_language
         from desktop.ui.main_window import MainWindow
+        from desktop.ui.signin import SignInDialog
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         db_path = demo_database()
@@ -61,6 +64,36 @@ def main() -> int:
             _wait(app, window.learners.model.searched)
             _save(window, f"learners-{language}.png")
             window.close()
+
+            dialog = SignInDialog(window.runner, "Quaid-i-Azam University (QAU)")
+            dialog.username.setText("focal")
+            dialog._refused(PermissionDenied.single("username", "focal",
+                                                    "and this password do not match an account",
+                                                    "Check"))  # fmt: skip
+            dialog.resize(420, 220)
+            dialog.show()
+            app.processEvents()
+            _save(dialog, f"sign-in-{language}.png")
+            dialog.close()
+
+            wizard = FirstRunWizard(window.runner)
+            wizard.resize(640, 520)
+            wizard.show()
+            wizard.next()
+            wizard.campus.code.setText("U O B")
+            wizard.campus.name_en.setText("University of Balochistan")
+            wizard.campus.name_ur.setText("جامعہ بلوچستان")
+            wizard.campus.region.setCurrentText("Balochistan")
+            wizard.campus.city.setText("Quetta")
+            wizard.campus.marks.show(
+                InvalidInput.single(
+                    "code", "U O B", "must be 1–32 capital letters, digits or dashes",
+                    "Use something short such as DA-101",
+                )
+            )  # fmt: skip
+            app.processEvents()
+            _save(wizard, f"first-run-{language}.png")
+            wizard.close()
     return 0
 
 

@@ -9,6 +9,7 @@ from desktop.core.paths import display_path
 from desktop.core.services import learners, setup
 from desktop.core.store import Store
 from desktop.ui.main_window import MainWindow
+from desktop.ui.session import Session
 
 
 def _campus(db_path, count=1234):
@@ -35,8 +36,8 @@ def _campus(db_path, count=1234):
 
 def test_dashboard_shows_campus_and_counts(qtbot, tmp_path):
     db_path = tmp_path / "campus.db"
-    _campus(db_path)
-    window = MainWindow(db_path, user_name="Sana Mirza")
+    admin = _campus(db_path)
+    window = MainWindow(db_path, session=Session(admin))
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.overview.loaded, timeout=10_000):
         window.show()
@@ -48,6 +49,7 @@ def test_dashboard_shows_campus_and_counts(qtbot, tmp_path):
     assert not page.demo_label.isVisible()
     assert "Sana Mirza" in window.statusBar().currentMessage()
     assert display_path(db_path) in window.statusBar().currentMessage()
+    assert window.windowTitle() == "Sanad — Sana Mirza"
     window.close()
 
 

@@ -1,0 +1,75 @@
+"""Showing the core's field problems on a form, next to the fields, keeping what was typed.
+
+A service raises a :class:`~desktop.core.errors.DomainError` whose problems name fields
+(``cnic``, ``name_en`` …). :class:`FieldMarks` maps those names to widgets: each problem is shown
+under its widget and the widget is marked; problems for fields the form does not show are listed
+at the top. Nothing the person typed is cleared.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop.core.errors import DomainError, FieldProblem
+
+__all__ = ["FieldMarks", "problem_text"]
+
+ERROR_STYLE = "color: #a4262c;"
+MARK_PROPERTY = "invalid"
+
+
+def problem_text(problem: FieldProblem) -> str:
+    """What a person reads under a field: the problem and the remedy (the field is obvious)."""
+    return f"{problem.problem[:1].upper()}{problem.problem[1:]}. {problem.remedy}."
+
+
+class FieldMarks:
+    """Error labels for the fields of one form."""
+
+    def __init__(self, general: QLabel) -> None:
+        self.general = general
+        self.general.setStyleSheet(ERROR_STYLE)
+        self.general.setWordWrap(True)
+        self.general.hide()
+        self.fields: dict[str, tuple[QWidget, QLabel]] = {}
+
+    def add(self, name: str, widget: QWidget, label: QLabel) -> None:
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        self.fields[name] = (widget, label)
+
+    def clear(self) -> None:
+        self.general.hide()
+        self.general.clear()
+        for widget, label in self.fields.values():
+            label.hide()
+            label.clear()
+            widget.setProperty(MARK_PROPERTY, False)
+            widget.setStyleSheet("")
+            widget.setAccessibleDescription("")
+
+    def show(self, error: DomainError) -> list[str]:
+        """Mark every problem; return the names of the fields marked (the first gets focus)."""
+        self.clear()
+        marked: list[str] = []
+        unplaced: list[str] = []
+        for problem in error.problems:
+            if problem.field in self.fields:
+                widget, label = self.fields[problem.field]
+                text = problem_text(problem)
+                label.setText(f"{label.text()}\n{text}" if label.text() else text)
+                label.show()
+                widget.setProperty(MARK_PROPERTY, True)
+                widget.setStyleSheet("border: 1px solid #a4262c;")
+                widget.setAccessibleDescription(text)
+                if problem.field not in marked:
+                    marked.append(problem.field)
+            else:
+                unplaced.append(str(problem))
+        if unplaced:
+            self.general.setText("\n".join(unplaced))
+            self.general.show()
+        if marked:
+            self.fields[marked[0]][0].setFocus()
+        return marked
