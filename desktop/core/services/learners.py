@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +27,7 @@ from desktop.core.validation import (
 __all__ = [
     "LEARNER_FIELDS",
     "ImportResult",
+    "check_learners",
     "delete_learner",
     "register_learner",
     "register_learners",
@@ -174,16 +175,18 @@ class ImportResult:
     problems: dict[int, list[FieldProblem]] = field(default_factory=dict)
 
 
-def register_learners(
-    store: Store, actor: Actor, rows: Sequence[dict[str, Any]], *, source: str = "batch"
-) -> ImportResult:
-    """Register many learners in one transaction. Rows with problems (invalid, or duplicating an
-    existing learner or an earlier row) are skipped and reported by their index; the rest are
-    written together, with one audit entry for the batch."""
-    require_role(actor, "admin", doing="import learners")
-    campus_id = actor.campus_id or local_campus(store)
-    result = ImportResult()
+def check_learners(
+    store: Store,
+    campus_id: str,
+    rows: Sequence[dict[str, Any]],
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[list[dict[str, Any]], dict[int, list[FieldProblem]]]:
+    """Validate rows as :func:`register_learners` would, writing nothing: the clean rows, and the
+    problems of every refused row by its index (invalid, or duplicating an existing learner or
+    an earlier row). ``progress(done)`` is called every 1,000 rows."""
     valid: list[dict[str, Any]] = []
+    refused: dict[int, list[FieldProblem]] = {}
     seen_reg: dict[str, int] = {}
     seen_cnic: dict[str, int] = {}
     existing_reg = {
@@ -197,10 +200,12 @@ def register_learners(
         for r in store.query("SELECT cnic FROM learners WHERE cnic IS NOT NULL AND deleted = 0")
     }
     for index, data in enumerate(rows):
+        if progress is not None and index % 1000 == 0:
+            progress(index)
         try:
             clean = validate_learner(data)
         except InvalidInput as exc:
-            result.problems[index] = exc.problems
+            refused[index] = exc.problems
             continue
         problems = []
         reg = clean["registration_no"]
@@ -242,12 +247,25 @@ def register_learners(
                 )
             )
         if problems:
-            result.problems[index] = problems
+            refused[index] = problems
             continue
         seen_reg[reg] = index
         if cnic:
             seen_cnic[cnic] = index
         valid.append({**clean, "campus_id": campus_id})
+    return valid, refused
+
+
+def register_learners(
+    store: Store, actor: Actor, rows: Sequence[dict[str, Any]], *, source: str = "batch"
+) -> ImportResult:
+    """Register many learners in one transaction. Rows with problems (invalid, or duplicating an
+    existing learner or an earlier row) are skipped and reported by their index; the rest are
+    written together, with one audit entry for the batch."""
+    require_role(actor, "admin", doing="import learners")
+    campus_id = actor.campus_id or local_campus(store)
+    result = ImportResult()
+    valid, result.problems = check_learners(store, campus_id, rows)
     if valid:
         with store.transaction(actor) as tx:
             result.created = tx.insert_many("learners", valid, owner=campus_id)
