@@ -36,7 +36,7 @@ from PySide6.QtCore import (
 
 from desktop.core.store import Store
 
-__all__ = ["TaskRunner"]
+__all__ = ["Progress", "TaskRunner"]
 
 log = logging.getLogger(__name__)
 Done = Callable[[Any], None]
@@ -93,6 +93,29 @@ class _ReadJob(QRunnable):
             self.signals.failed.emit(self.job_id, exc)
         else:
             self.signals.finished.emit(self.job_id, result)
+
+
+class Progress(QObject):
+    """Progress and cancellation of one long job.
+
+    The job calls :meth:`report` from its thread (a signal carries it to the UI thread) and asks
+    :meth:`cancelled`; the UI calls :meth:`cancel`.
+    """
+
+    changed = Signal(int, int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int) -> None:
+        self.changed.emit(done, total)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
 
 
 class TaskRunner(QObject):
