@@ -19,11 +19,21 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.search import LearnerPage, count_learners, search_learners
 from desktop.core.validation import format_cnic, format_phone
 from desktop.ui.i18n import ltr
+from desktop.ui.session import Session
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["LearnerTableModel", "LearnersPage"]
@@ -187,12 +197,24 @@ class LearnerTableModel(QAbstractTableModel):
 
 
 class LearnersPage(QWidget):
-    """Search box, count and table of learners."""
+    """Search box, count and table of learners; admins import from CSV here."""
 
-    def __init__(self, runner: TaskRunner, campus_id: str | None = None, parent=None) -> None:
+    def __init__(self, runner: TaskRunner, session: Session, parent=None) -> None:
         super().__init__(parent)
-        self.model = LearnerTableModel(runner, campus_id, self)
+        self.runner = runner
+        self.session = session
+        actor = session.actor
+        self.model = LearnerTableModel(runner, actor.campus_id if actor else None, self)
         layout = QVBoxLayout(self)
+        actions = QHBoxLayout()
+        self.import_button = QPushButton(self.tr("&Import from CSV…"), self)
+        self.import_button.setObjectName("importLearners")
+        self.import_button.clicked.connect(self.import_csv)
+        actions.addStretch(1)
+        actions.addWidget(self.import_button)
+        layout.addLayout(actions)
+        session.changed.connect(self._allow)
+        self._allow(actor)
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("learnerSearch")
         self.search_box.setPlaceholderText(
@@ -219,6 +241,18 @@ class LearnersPage(QWidget):
         self.model.searched.connect(self._show_count)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
         self.model.search("")
+
+    def _allow(self, actor) -> None:
+        # The core refuses other roles anyway; the button is hidden so nobody is offered it.
+        self.import_button.setVisible(bool(actor) and actor.role == "admin")
+
+    def import_csv(self) -> None:
+        from desktop.ui.learner_import import LearnerImportWizard
+
+        wizard = LearnerImportWizard(self.runner, self.session, self)
+        wizard.imported.connect(lambda _count: self.model.search(self.search_box.text()))
+        wizard.open()
+        self.wizard = wizard
 
     def focus_search(self) -> None:
         self.search_box.setFocus()

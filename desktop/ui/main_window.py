@@ -49,7 +49,6 @@ class MainWindow(QMainWindow):
         self.session = session or Session(parent=self)
         self.session.setParent(self)
         actor = self.session.actor
-        campus_id = actor.campus_id if actor else None
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -63,7 +62,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.overview = OverviewPage(self.runner, self.stack)
-        self.learners = LearnersPage(self.runner, campus_id, self.stack)
+        self.learners = LearnersPage(self.runner, self.session, self.stack)
         for title, page in (
             (self.tr("Dashboard"), self.overview),
             (self.tr("Learners"), self.learners),

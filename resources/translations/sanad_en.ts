@@ -18,4 +18,41 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>_CheckPage</name>
+    <message numerus="yes">
+        <source>%Ln learner(s) are ready to import.</source>
+        <translation>
+            <numerusform>%Ln learner is ready to import.</numerusform>
+            <numerusform>%Ln learners are ready to import.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) will be left out:</source>
+        <translation>
+            <numerusform>%Ln row will be left out:</numerusform>
+            <numerusform>%Ln rows will be left out:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_FilePage</name>
+    <message numerus="yes">
+        <source>%Ln row(s) read ({encoding}).</source>
+        <translation>
+            <numerusform>%Ln row read ({encoding}).</numerusform>
+            <numerusform>%Ln rows read ({encoding}).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_ImportPage</name>
+    <message numerus="yes">
+        <source>%Ln learner(s) imported.</source>
+        <translation>
+            <numerusform>%Ln learner imported.</numerusform>
+            <numerusform>%Ln learners imported.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -25,6 +25,29 @@
     </message>
 </context>
 <context>
+    <name>LearnerImportWizard</name>
+    <message>
+        <source>Import learners from a CSV file</source>
+        <translation>CSV فائل سے طلبہ درآمد کریں</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>اگلا (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>پچھلا (&amp;B)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>مکمل (&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>LearnerTableModel</name>
     <message>
         <source>Registration no.</source>
@@ -53,6 +76,10 @@
 </context>
 <context>
     <name>LearnersPage</name>
+    <message>
+        <source>&amp;Import from CSV…</source>
+        <translation>CSV سے درآمد… (&amp;I)</translation>
+    </message>
     <message>
         <source>Search by name, registration number, CNIC or phone</source>
         <translation>نام، رجسٹریشن نمبر، شناختی کارڈ یا فون نمبر سے تلاش کریں</translation>
@@ -296,6 +323,71 @@
     </message>
 </context>
 <context>
+    <name>_CheckPage</name>
+    <message>
+        <source>Check every row</source>
+        <translation>ہر قطار کی جانچ</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>درآمد کریں (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Checking progress</source>
+        <translation>جانچ کی پیش رفت</translation>
+    </message>
+    <message>
+        <source>Rows that will not be imported</source>
+        <translation>وہ قطاریں جو درآمد نہیں ہوں گی</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>سطر</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>کالم</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>اندراج</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>مسئلہ</translation>
+    </message>
+    <message>
+        <source>&amp;Save the list of problems…</source>
+        <translation>مسائل کی فہرست محفوظ کریں… (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>جانچ ہو رہی ہے…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln learner(s) are ready to import.</source>
+        <translation>
+            <numerusform>%Ln طالب علم درآمد کے لیے تیار ہے۔</numerusform>
+            <numerusform>%Ln طلبہ درآمد کے لیے تیار ہیں۔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) will be left out:</source>
+        <translation>
+            <numerusform>%Ln قطار شامل نہیں ہوگی:</numerusform>
+            <numerusform>%Ln قطاریں شامل نہیں ہوں گی:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the list of problems</source>
+        <translation>مسائل کی فہرست محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV فائلیں (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>_ChoicePage</name>
     <message>
         <source>Welcome to Sanad</source>
@@ -312,6 +404,129 @@
     <message>
         <source>&amp;Try the demo campus (invented people, to explore Sanad)</source>
         <translation>نمونے کا کیمپس آزمائیں، فرضی افراد کے ساتھ (&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>_FilePage</name>
+    <message>
+        <source>Choose the CSV file</source>
+        <translation>CSV فائل منتخب کریں</translation>
+    </message>
+    <message>
+        <source>One learner a row, with a header row. Save it from the spreadsheet as CSV.</source>
+        <translation>ہر قطار میں ایک طالب علم، اوپر عنوانات کی قطار کے ساتھ۔ اسپریڈشیٹ سے اسے CSV کے طور پر محفوظ کریں۔</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV فائل</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>تلاش کریں… (&amp;B)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV فائلیں (*.csv *.txt);;تمام فائلیں (*)</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>پہلے فائل منتخب کریں۔</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>پڑھا جا رہا ہے…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) read ({encoding}).</source>
+        <translation>
+            <numerusform>%Ln قطار پڑھی گئی ({encoding})۔</numerusform>
+            <numerusform>%Ln قطاریں پڑھی گئیں ({encoding})۔</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_ImportPage</name>
+    <message>
+        <source>Import</source>
+        <translation>درآمد</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>درآمد کی پیش رفت</translation>
+    </message>
+    <message>
+        <source>S&amp;top the import</source>
+        <translation>درآمد روکیں (&amp;T)</translation>
+    </message>
+    <message>
+        <source>Importing… the campus stays as it was until the end.</source>
+        <translation>درآمد جاری ہے… مکمل ہونے تک کیمپس کا ریکارڈ جوں کا توں رہے گا۔</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln learner(s) imported.</source>
+        <translation>
+            <numerusform>%Ln طالب علم درآمد ہوا۔</numerusform>
+            <numerusform>%Ln طلبہ درآمد ہوئے۔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped. Nothing was imported.</source>
+        <translation>روک دیا گیا۔ کچھ بھی درآمد نہیں ہوا۔</translation>
+    </message>
+</context>
+<context>
+    <name>_MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>کالم ملائیں</translation>
+    </message>
+    <message>
+        <source>Sanad guessed from the headers; correct it where it is wrong.</source>
+        <translation>سند نے عنوانات سے اندازہ لگایا ہے؛ جہاں غلط ہو درست کریں۔</translation>
+    </message>
+    <message>
+        <source>First rows of the file</source>
+        <translation>فائل کی پہلی قطاریں</translation>
+    </message>
+    <message>
+        <source>Registration number (required)</source>
+        <translation>رجسٹریشن نمبر (لازمی)</translation>
+    </message>
+    <message>
+        <source>Name (required)</source>
+        <translation>نام (لازمی)</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>سرپرست</translation>
+    </message>
+    <message>
+        <source>CNIC</source>
+        <translation>شناختی کارڈ نمبر</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>جنس</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>تاریخ پیدائش</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>ای میل</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>فون</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>پروگرام</translation>
+    </message>
+    <message>
+        <source>(not in the file)</source>
+        <translation>(فائل میں نہیں)</translation>
     </message>
 </context>
 <context>

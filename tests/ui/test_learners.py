@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from desktop.core.services import learners
 from desktop.ui.learners import PAGE_SIZE, LearnersPage
+from desktop.ui.session import Session
 from desktop.ui.tasks import TaskRunner
 
 
@@ -28,7 +29,7 @@ def many(campus):
 @pytest.fixture
 def page(qtbot, many):
     runner = TaskRunner(many.path)
-    page = LearnersPage(runner, many.admin.campus_id)
+    page = LearnersPage(runner, Session(many.admin))
     qtbot.addWidget(page)
     with qtbot.waitActive(page):
         page.show()
