@@ -231,7 +231,12 @@ def plan_import(
             column = table.headers[column_index] if column_index is not None else problem.field
             raw = table.rows[index][column_index] if column_index is not None else ""
             plan.problems.append(
-                RowProblem(line, column, raw, f"{problem.problem}. {problem.remedy}")
+                RowProblem(
+                    line,
+                    column,
+                    raw,
+                    f"{problem.problem[:1].upper()}{problem.problem[1:]}. {problem.remedy}.",
+                )
             )
     if progress:
         progress(total, total)

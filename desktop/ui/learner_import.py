@@ -42,6 +42,7 @@ from desktop.core.learner_import import (
 from desktop.core.services.learners import LEARNER_FIELDS
 from desktop.core.store import Store
 from desktop.ui.forms import ERROR_STYLE
+from desktop.ui.i18n import ltr
 from desktop.ui.session import Session
 from desktop.ui.tasks import Progress, TaskRunner
 
@@ -198,6 +199,7 @@ class _CheckPage(QWizardPage):
             [self.tr("Line"), self.tr("Column"), self.tr("Value"), self.tr("Problem")]
         )
         self.problems.horizontalHeader().setStretchLastSection(True)
+        self.problems.verticalHeader().setVisible(False)
         layout.addWidget(self.problems, 1)
         self.save = QPushButton(self.tr("&Save the list of problems…"), self)
         self.save.clicked.connect(self._save)
@@ -232,9 +234,12 @@ class _CheckPage(QWizardPage):
         self.summary.setText(text)
         self.problems.setRowCount(len(plan.problems))
         for r, problem in enumerate(plan.problems):
-            for c, value in enumerate((str(problem.line), problem.column, problem.value,
-                                       problem.reason)):  # fmt: skip
+            # The value and the core's reason read left to right (the reasons are English
+            # until the core's messages are translated).
+            for c, value in enumerate((str(problem.line), problem.column, ltr(problem.value),
+                                       ltr(problem.reason))):  # fmt: skip
                 item = QTableWidgetItem(value)
+                item.setToolTip(value)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.problems.setItem(r, c, item)
         self.problems.resizeColumnsToContents()

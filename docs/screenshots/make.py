@@ -28,6 +28,16 @@ def _wait(app, signal) -> None:
     app.processEvents()
 
 
+def _wait_until(app, condition) -> None:
+    import time
+
+    deadline = time.monotonic() + 15
+    while not condition() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
+
+
 def _save(window, name: str) -> None:
     out = HERE / name
     window.grab().save(str(out))
@@ -45,6 +55,7 @@ def main() -> int:
         from desktop.core.paths import demo_database
         from desktop.ui.first_run import FirstRunWizard
         from desktop.ui.i18n import apply_language
+        from desktop.ui.learner_import import LearnerImportWizard
         from desktop.ui.main_window import MainWindow
         from desktop.ui.signin import SignInDialog
 
@@ -52,6 +63,19 @@ def main() -> int:
         db_path = demo_database()
         db_path.parent.mkdir(parents=True)
         create_demo(db_path, learners=400, seed=2026)
+        sample_csv = Path(home) / "learners.csv"
+        sample_csv.write_bytes(
+            (
+                "Reg No,Student Name,Father's Name,CNIC,Gender,DOB,Mobile\n"
+                "QAU-2026-1001,Mehwish Soomro,Ali Soomro,45504-1234567-2,F,14/03/2004,"
+                "0333-5550101\n"
+                "QAU-2026-1002,Danish Bugti,Sher Bugti,54400-7654321-1,M,09/01/2003,0300 1112223\n"
+                "QAU-2026-1003,Rimsha Awan,Tariq Awan,12345,F,01/01/2002,0345-1234567\n"
+                "QAU-2026-1004,Urooj Khattak,Faisal Khattak,17301-1112223-4,F,05-06-2001,\n"
+                "QAU-2026-1005,Sikandar Laghari,Ahmed Laghari,,M,31/02/2003,0312-123\n"
+                "qau-2026-1001,Mehwish Again,,,F,,\n"
+            ).encode("utf-8-sig")
+        )
         for language, search in (("en", "khan"), ("ur", "0300")):
             apply_language(app, language)
             window = MainWindow(db_path)
@@ -63,7 +87,6 @@ def main() -> int:
             window.learners.search_box.setText(search)
             _wait(app, window.learners.model.searched)
             _save(window, f"learners-{language}.png")
-            window.close()
 
             dialog = SignInDialog(window.runner, "Quaid-i-Azam University (QAU)")
             dialog.username.setText("focal")
@@ -75,6 +98,17 @@ def main() -> int:
             app.processEvents()
             _save(dialog, f"sign-in-{language}.png")
             dialog.close()
+
+            importer = LearnerImportWizard(window.runner, window.session)
+            importer.resize(820, 600)
+            importer.show()
+            importer.file_page.path.setText(str(sample_csv))
+            importer.next()
+            _wait_until(app, lambda w=importer: w.currentPage() is w.mapping_page)
+            importer.next()
+            _wait_until(app, lambda w=importer: w.check_page.plan is not None)
+            _save(importer, f"import-check-{language}.png")
+            importer.close()
 
             wizard = FirstRunWizard(window.runner)
             wizard.resize(640, 520)
@@ -94,6 +128,7 @@ def main() -> int:
             app.processEvents()
             _save(wizard, f"first-run-{language}.png")
             wizard.close()
+            window.close()
     return 0
 
 

@@ -55,8 +55,8 @@ def test_an_excel_file_with_three_bad_rows(campus, tmp_path):
     by_line = {p.line: p for p in plan.problems}
     assert (by_line[4].column, by_line[4].value) == ("CNIC", "12345")
     assert "13 digits" in by_line[4].reason
-    assert by_line[5].column == "Reg No" and "already registered here" in by_line[5].reason
-    assert "repeats row 1 of this file" in by_line[7].reason
+    assert by_line[5].column == "Reg No" and "Is already registered here" in by_line[5].reason
+    assert "Repeats row 1 of this file" in by_line[7].reason
     first = plan.valid[0]
     assert (first["date_of_birth"], first["gender"], first["phone"]) == (
         "2004-03-14",
