@@ -11,9 +11,6 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
-
 from desktop.core.errors import FieldProblem, InvalidInput
 
 __all__ = [
@@ -93,6 +90,8 @@ def normalise_phone(value: str, field: str = "phone") -> str:
     Accepts ``0300-1234567``, ``0300 1234567``, ``+92 300 1234567``, ``0092…``, ``92300…``
     and landlines with their area code (``051-1234567``).
     """
+    import phonenumbers  # deferred: a large import that start-up does not need
+
     text = (value or "").strip()
     candidate = text
     digits = re.sub(r"\D", "", text)
@@ -116,6 +115,8 @@ def normalise_phone(value: str, field: str = "phone") -> str:
 
 def format_phone(e164: str) -> str:
     """``+923001234567`` → ``0300 1234567``, the way it is written in Pakistan."""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, "PK")
     except phonenumbers.NumberParseException:
@@ -125,6 +126,8 @@ def format_phone(e164: str) -> str:
 
 def normalise_email(value: str, field: str = "email") -> str:
     """Return the address with its domain lower-cased; no network look-up."""
+    from email_validator import EmailNotValidError, validate_email  # deferred, as above
+
     try:
         result = validate_email((value or "").strip(), check_deliverability=False)
     except EmailNotValidError as exc:

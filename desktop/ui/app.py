@@ -16,7 +16,6 @@ from desktop.core.errors import DomainError
 from desktop.core.paths import demo_database
 from desktop.core.resources import resource_path
 from desktop.core.store import Actor, Store
-from desktop.ui.first_run import FirstRunWizard
 from desktop.ui.i18n import apply_language, saved_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.session import Session
@@ -130,6 +129,8 @@ def run(db_path: Path, *, quit_after_start: bool = False, language: str | None =
     facts = _wait_for(runner, "read", campus_facts)
     actor: Actor | None = None
     if not facts["set_up"]:
+        from desktop.ui.first_run import FirstRunWizard  # only a fresh computer needs it
+
         choice, actor = FirstRunWizard.ask(runner)
         if choice == "cancel":
             runner.close()
@@ -142,16 +143,20 @@ def run(db_path: Path, *, quit_after_start: bool = False, language: str | None =
                 _with_progress(label, lambda: _create_demo(db_path))
             runner = TaskRunner(db_path)
             facts = _wait_for(runner, "read", campus_facts)
-    if actor is None:
-        if facts["demo"]:
-            actor = _wait_for(runner, "write", _demo_sign_in)
-        else:
-            actor = SignInDialog.ask(runner, facts["campus"])
-            if actor is None:
-                runner.close()
-                return 0
+    demo_sign_in = actor is None and facts["demo"]
+    if actor is None and not demo_sign_in:
+        actor = SignInDialog.ask(runner, facts["campus"])
+        if actor is None:
+            runner.close()
+            return 0
     session = Session(actor, demo=facts["demo"])
     window = MainWindow(db_path, runner=runner, session=session)
+    if demo_sign_in:
+        # The demo signs in while the window is built and painted (Argon2 takes a moment).
+        runner.write(_demo_sign_in, done=session.sign_in, failed=lambda error: (
+            QMessageBox.critical(window, app.translate("run", "Sanad"), str(error)),
+            window.close(),
+        ))  # fmt: skip
     if quit_after_start:
         window.installEventFilter(_QuitAfterFirstPaint(window))
     window.show()

@@ -240,11 +240,16 @@ class LearnersPage(QWidget):
         self.search_box.textChanged.connect(self.model.search)
         self.model.searched.connect(self._show_count)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        self._sized = False
         self.model.search("")
 
     def _allow(self, actor) -> None:
         # The core refuses other roles anyway; the button is hidden so nobody is offered it.
         self.import_button.setVisible(bool(actor) and actor.role == "admin")
+        campus_id = actor.campus_id if actor else None
+        if campus_id != self.model.campus_id:
+            self.model.campus_id = campus_id
+            self.model.search(self.search_box.text())
 
     def import_csv(self) -> None:
         from desktop.ui.learner_import import LearnerImportWizard
@@ -267,4 +272,7 @@ class LearnersPage(QWidget):
             self.count_label.setText(
                 self.tr("%Ln learner(s) match “{text}”", "", total).format(text=text)
             )
-        self.table.resizeColumnsToContents()
+        if not self._sized and self.model.rows:
+            # Once: measuring every cell again on each keystroke cost tens of milliseconds.
+            self.table.resizeColumnsToContents()
+            self._sized = True

@@ -20,19 +20,11 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QMetaObject,
-    QObject,
-    QRunnable,
-    Qt,
-    QThread,
-    QThreadPool,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from desktop.core.store import Store
 
@@ -41,58 +33,6 @@ __all__ = ["Progress", "TaskRunner"]
 log = logging.getLogger(__name__)
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
-
-
-class _Writer(QObject):
-    """Lives on the writer thread; opens the store there on first use."""
-
-    finished = Signal(int, object)
-    failed = Signal(int, object)
-
-    def __init__(self, db_path: Path) -> None:
-        super().__init__()
-        self.db_path = db_path
-        self.store: Store | None = None
-
-    @Slot(int, object, object)
-    def run(self, job_id: int, fn: Callable[..., Any], args: tuple) -> None:
-        try:
-            if self.store is None:
-                self.store = Store.open(self.db_path)
-            result = fn(self.store, *args)
-        except BaseException as exc:  # reported to the screen that asked, never lost
-            self.failed.emit(job_id, exc)
-        else:
-            self.finished.emit(job_id, result)
-
-    @Slot()
-    def close(self) -> None:
-        if self.store is not None:
-            self.store.close()
-            self.store = None
-
-
-class _ReadSignals(QObject):
-    finished = Signal(int, object)
-    failed = Signal(int, object)
-
-
-class _ReadJob(QRunnable):
-    def __init__(self, runner: TaskRunner, job_id: int, fn: Callable[..., Any], args: tuple):
-        super().__init__()
-        self.runner = runner
-        self.job_id = job_id
-        self.fn = fn
-        self.args = args
-        self.signals = runner._read_signals
-
-    def run(self) -> None:
-        try:
-            result = self.fn(self.runner._read_connection(), *self.args)
-        except BaseException as exc:
-            self.signals.failed.emit(self.job_id, exc)
-        else:
-            self.signals.finished.emit(self.job_id, result)
 
 
 class Progress(QObject):
@@ -119,33 +59,30 @@ class Progress(QObject):
 
 
 class TaskRunner(QObject):
-    """Runs reads and writes of one database off the UI thread; see the module docstring."""
+    """Runs reads and writes of one database off the UI thread; see the module docstring.
 
-    _submit_write = Signal(int, object, object)
+    The threads are Python's (``ThreadPoolExecutor``): one writer, a few readers. A finished job
+    leaves its outcome in a locked dict and sends only its integer id to the UI thread through a
+    queued signal, so no Python object crosses threads inside PySide (a ``QRunnable`` subclass
+    and ``object``-typed signals crashed under load: "deallocating None").
+    """
+
+    _ready = Signal(int)
 
     def __init__(self, db_path: Path, parent: QObject | None = None, *, readers: int = 2) -> None:
         super().__init__(parent)
         self.db_path = Path(db_path)
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[Done | None, Failed | None]] = {}
-        self._thread = QThread()
-        self._thread.setObjectName("sanad-writer")
-        self._writer = _Writer(self.db_path)
-        self._writer.moveToThread(self._thread)
-        self._submit_write.connect(self._writer.run)
-        self._writer.finished.connect(self._finished)
-        self._writer.failed.connect(self._failed)
-        self._thread.start()
-        self._pool = QThreadPool()
-        self._pool.setMaxThreadCount(readers)
-        self._pool.setExpiryTimeout(-1)  # keep threads, and their connections, for the session
-        self._read_signals = _ReadSignals()
-        self._read_signals.finished.connect(self._finished)
-        self._read_signals.failed.connect(self._failed)
+        self._outcomes: dict[int, tuple[bool, Any]] = {}
+        self._lock = threading.Lock()
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sanad-writer")
+        self._readers = ThreadPoolExecutor(max_workers=readers, thread_name_prefix="sanad-reader")
+        self._store: Store | None = None  # touched only on the writer thread
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
-        self._lock = threading.Lock()
         self._closed = False
+        self._ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     # -- submitting ------------------------------------------------------------------------------
 
@@ -158,7 +95,7 @@ class TaskRunner(QObject):
     ) -> int:
         """Run ``fn(store, *args)`` on the writer thread, after every write submitted before."""
         job_id = self._register(done, failed)
-        self._submit_write.emit(job_id, fn, args)
+        self._writer.submit(self._run, job_id, self._writer_store, fn, args)
         return job_id
 
     def read(
@@ -170,7 +107,7 @@ class TaskRunner(QObject):
     ) -> int:
         """Run ``fn(connection, *args)`` on a reader thread with a read-only connection."""
         job_id = self._register(done, failed)
-        self._pool.start(_ReadJob(self, job_id, fn, args))
+        self._readers.submit(self._run, job_id, self._read_connection, fn, args)
         return job_id
 
     def _register(self, done: Done | None, failed: Failed | None) -> int:
@@ -180,23 +117,36 @@ class TaskRunner(QObject):
         self._callbacks[job_id] = (done, failed)
         return job_id
 
+    def _run(self, job_id: int, handle: Callable[[], Any], fn: Callable[..., Any], args: tuple):
+        try:
+            outcome = (True, fn(handle(), *args))
+        except BaseException as exc:  # reported to the screen that asked, never lost
+            outcome = (False, exc)
+        with self._lock:
+            self._outcomes[job_id] = outcome
+        self._ready.emit(job_id)
+
     # -- results (UI thread) ---------------------------------------------------------------------
 
-    @Slot(int, object)
-    def _finished(self, job_id: int, result: Any) -> None:
-        done, _ = self._callbacks.pop(job_id, (None, None))
-        if done is not None:
-            done(result)
-
-    @Slot(int, object)
-    def _failed(self, job_id: int, error: BaseException) -> None:
-        _, failed = self._callbacks.pop(job_id, (None, None))
-        if failed is not None:
-            failed(error)
+    @Slot(int)
+    def _deliver(self, job_id: int) -> None:
+        with self._lock:
+            succeeded, value = self._outcomes.pop(job_id)
+        done, failed = self._callbacks.pop(job_id, (None, None))
+        if succeeded:
+            if done is not None:
+                done(value)
+        elif failed is not None:
+            failed(value)
         else:
-            log.error("database task failed", exc_info=error)
+            log.error("database task failed", exc_info=value)
 
     # -- connections -----------------------------------------------------------------------------
+
+    def _writer_store(self) -> Store:
+        if self._store is None:
+            self._store = Store.open(self.db_path)
+        return self._store
 
     def _read_connection(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
@@ -216,11 +166,15 @@ class TaskRunner(QObject):
         if self._closed:
             return
         self._closed = True
-        self._pool.waitForDone()
-        # Blocking: runs on the writer thread after every write queued before it.
-        QMetaObject.invokeMethod(self._writer, "close", Qt.ConnectionType.BlockingQueuedConnection)
-        self._thread.quit()
-        self._thread.wait()
+        self._readers.shutdown(wait=True)
+
+        def close_store() -> None:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+        self._writer.submit(close_store).result()
+        self._writer.shutdown(wait=True)
         with self._lock:
             for conn in self._connections:
                 conn.close()

@@ -148,6 +148,8 @@ def test_the_demo_opens_signed_in_as_its_focal_person(qtbot, monkeypatch, tmp_pa
     path = tmp_path / "demo.db"
     create_demo(path, learners=20)
     window = _run_and_capture(monkeypatch, path)
+    # The window is shown at once; the automatic sign-in completes on the writer thread.
+    qtbot.waitUntil(lambda: window.session.actor is not None, timeout=10_000)
     assert window.session.actor.name == "Sana Mirza"
     assert window.windowTitle() == ("Sanad — demo campus — signed in automatically as Sana Mirza")
     window.close()
@@ -178,6 +180,7 @@ def test_first_run_can_open_the_demo_instead(qtbot, monkeypatch, tmp_path):
     monkeypatch.setattr(app_module, "_create_demo", lambda p: create_demo(p, learners=15))
     monkeypatch.setattr(FirstRunWizard, "ask", classmethod(lambda cls, *a, **k: ("demo", None)))
     window = _run_and_capture(monkeypatch, _new_database(tmp_path))
+    qtbot.waitUntil(lambda: window.session.actor is not None, timeout=10_000)
     assert window.db_path == tmp_path / "data" / "demo" / "demo-campus.db"
     assert window.session.demo and window.session.actor.role == "admin"
     window.close()
