@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>CohortsPage</name>
+    <message numerus="yes">
+        <source>{cohort}: %Ln learner(s)</source>
+        <translation>
+            <numerusform>{cohort}: %Ln learner</numerusform>
+            <numerusform>{cohort}: %Ln learners</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LearnersPage</name>
     <message numerus="yes">
         <source>%Ln learner(s)</source>

@@ -2,6 +2,143 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ur" sourcelanguage="en">
 <context>
+    <name>CohortsPage</name>
+    <message>
+        <source>Enrolled</source>
+        <translation>داخل</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>جاری</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>جمع کرایا</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>کامیاب</translation>
+    </message>
+    <message>
+        <source>Resubmit</source>
+        <translation>دوبارہ جمع کرائیں</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>ناکام</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>دستبردار</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>بیچ</translation>
+    </message>
+    <message>
+        <source>Micro-credential</source>
+        <translation>مائیکرو سند</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>آغاز</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>اختتام</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>نشستیں</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>کھلا</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>کھلا</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>بند</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>رجسٹریشن نمبر</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>حیثیت</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>کوشش</translation>
+    </message>
+    <message>
+        <source>Cohorts</source>
+        <translation>بیچ</translation>
+    </message>
+    <message>
+        <source>Choose a cohort to see its learners.</source>
+        <translation>طلبہ دیکھنے کے لیے بیچ منتخب کریں۔</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>فہرستِ طلبہ</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol learners…</source>
+        <translation>طلبہ داخل کریں… (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Change &amp;status…</source>
+        <translation>حیثیت تبدیل کریں… (&amp;S)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{cohort}: %Ln learner(s)</source>
+        <translation>
+            <numerusform>{cohort}: %Ln طالب علم</numerusform>
+            <numerusform>{cohort}: %Ln طلبہ</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol learners in {cohort}</source>
+        <translation>{cohort} میں طلبہ داخل کریں</translation>
+    </message>
+    <message>
+        <source>Search by name, registration number, CNIC or phone</source>
+        <translation>نام، رجسٹریشن نمبر، شناختی کارڈ یا فون نمبر سے تلاش کریں</translation>
+    </message>
+    <message>
+        <source>Search learners</source>
+        <translation>طلبہ تلاش کریں</translation>
+    </message>
+    <message>
+        <source>Learners to enrol</source>
+        <translation>داخلے کے لیے طلبہ</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol the chosen learners</source>
+        <translation>منتخب طلبہ داخل کریں (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>Choose one or more learners first.</source>
+        <translation>پہلے ایک یا زیادہ طلبہ منتخب کریں۔</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Set up Sanad</source>
@@ -134,6 +271,10 @@
         <translation>طلبہ</translation>
     </message>
     <message>
+        <source>Cohorts</source>
+        <translation>بیچ</translation>
+    </message>
+    <message>
         <source>&amp;Account</source>
         <translation>اکاؤنٹ (&amp;A)</translation>
     </message>
@@ -262,6 +403,49 @@
     <message>
         <source>Could not check the password: {error}</source>
         <translation>پاس ورڈ جانچا نہیں جا سکا: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Status of {name}</source>
+        <translation>{name} کی حیثیت</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>اب</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>نئی حیثیت</translation>
+    </message>
+    <message>
+        <source>&amp;Change to</source>
+        <translation>تبدیل کر کے (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>وجہ</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>وجہ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>تاریخچہ</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>محفوظ کریں (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>This status is final; an assessment decides it.</source>
+        <translation>یہ حیثیت حتمی ہے؛ اس کا فیصلہ جانچ سے ہوتا ہے۔</translation>
     </message>
 </context>
 <context>

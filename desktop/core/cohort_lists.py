@@ -1,0 +1,46 @@
+"""What the Cohorts screen shows: a campus's cohorts with their seats, and a cohort's roster.
+
+Read-only queries on a plain connection (the UI runs them on a reader thread).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+__all__ = ["list_cohorts", "roster"]
+
+
+def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+
+
+def list_cohorts(conn: sqlite3.Connection, campus_id: str | None) -> list[dict[str, Any]]:
+    """Cohorts newest first, each with its micro-credential and the seats taken."""
+    return _rows(
+        conn.execute(
+            """SELECT c.id, c.code, c.starts_on, c.ends_on, c.mode, c.capacity, c.status,
+                      m.code AS micro_code, m.title_en, m.title_ur,
+                      (SELECT COUNT(*) FROM enrolments e WHERE e.cohort_id = c.id
+                         AND e.status != 'withdrawn' AND e.deleted = 0) AS taken
+               FROM cohorts c JOIN micro_credentials m ON m.id = c.micro_credential_id
+               WHERE c.deleted = 0 AND (?1 IS NULL OR c.campus_id = ?1)
+               ORDER BY c.starts_on DESC, c.code""",
+            (campus_id,),
+        )
+    )
+
+
+def roster(conn: sqlite3.Connection, cohort_id: str) -> list[dict[str, Any]]:
+    """A cohort's enrolments with their learners, by name."""
+    return _rows(
+        conn.execute(
+            """SELECT e.id, e.status, e.attempt, e.status_changed_at, l.id AS learner_id,
+                      l.registration_no, l.full_name
+               FROM enrolments e JOIN learners l ON l.id = e.learner_id
+               WHERE e.cohort_id = ? AND e.deleted = 0
+               ORDER BY l.full_name, e.id""",
+            (cohort_id,),
+        )
+    )

@@ -1,0 +1,142 @@
+"""The Cohorts screen: see a cohort's roster, enrol learners, change a status with its reason."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop.core.store import Store
+from desktop.ui.cohorts import CohortsPage, EnrolDialog, StatusDialog
+from desktop.ui.session import Session
+from desktop.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def page(qtbot, campus):
+    campus.store.close()
+    runner = TaskRunner(campus.path)
+    page = CohortsPage(runner, Session(campus.admin))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.cohorts.rowCount() == 1, timeout=10_000)
+    yield page
+    runner.close()
+
+
+def _cell(model, row, column):
+    return model.data(model.index(row, column))
+
+
+def _choose_cohort(qtbot, page):
+    page.cohort_table.selectRow(0)
+    qtbot.waitUntil(lambda: page.roster_label.text().startswith("DA-101-A"), timeout=10_000)
+
+
+def _when_shown(dialog_class, act):
+    """Run ``act(dialog)`` as soon as a dialog of this class is open."""
+
+    def poll():
+        dialog = next(
+            (w for w in QApplication.topLevelWidgets() if isinstance(w, dialog_class)
+             and w.isVisible()),
+            None,
+        )  # fmt: skip
+        if dialog is None:
+            QTimer.singleShot(10, poll)
+        else:
+            act(dialog)
+
+    QTimer.singleShot(0, poll)
+
+
+def test_the_cohort_and_its_seats(page):
+    assert _cell(page.cohorts, 0, 0) == "DA-101-A"
+    assert _cell(page.cohorts, 0, 1) == "DA-101 Data Analytics Fundamentals"
+    assert _cell(page.cohorts, 0, 4) == "0 / 3"
+    assert _cell(page.cohorts, 0, 5) == "open"
+
+
+def test_enrol_a_learner_into_a_cohort(qtbot, page, campus):
+    _choose_cohort(qtbot, page)
+    assert page.roster_label.text() == "DA-101-A: 0 learners"
+
+    def enrol_ayesha(dialog: EnrolDialog):
+        qtbot.keyClicks(dialog.search, "ayesha")
+        qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
+        dialog.table.selectRow(0)
+        dialog.enrol_button.click()
+
+    _when_shown(EnrolDialog, enrol_ayesha)
+    page.enrol_button.click()
+    qtbot.waitUntil(lambda: page.members.rowCount() == 1, timeout=10_000)
+    assert _cell(page.members, 0, 1) == "Ayesha Khan"
+    assert _cell(page.members, 0, 2) == "Enrolled"
+    assert _cell(page.cohorts, 0, 4) == "1 / 3"
+    with Store.open(campus.path, readonly=True) as store:
+        assert store.scalar("SELECT COUNT(*) FROM enrolments") == 1
+
+
+def test_enrolling_more_than_the_seats_is_refused_and_explained(qtbot, page):
+    _choose_cohort(qtbot, page)
+    seen = {}
+
+    def choose_four(dialog: EnrolDialog):
+        qtbot.waitUntil(lambda: dialog.model.rowCount() == 5, timeout=10_000)
+        selection = dialog.table.selectionModel()
+        for row in range(4):
+            selection.select(
+                dialog.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        dialog.enrol_button.click()
+        qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=10_000)
+        seen["message"] = dialog.message.text()
+        dialog.reject()
+
+    _when_shown(EnrolDialog, choose_four)
+    page.enrol_button.click()
+    assert "has 3 of 3 seats left, and 4 learners were chosen" in seen["message"]
+    assert page.members.rowCount() == 0
+
+
+def test_withdraw_with_a_reason_and_see_the_history(qtbot, page, campus):
+    from desktop.core.services import enrolments
+
+    with Store.open(campus.path) as store:
+        enrolments.enrol(store, campus.admin, campus.cohort_id, campus.learner_ids[1])
+    page.refresh()
+    _choose_cohort(qtbot, page)
+    qtbot.waitUntil(lambda: page.members.rowCount() == 1, timeout=10_000)
+    page.roster_table.selectRow(0)
+    seen = {}
+
+    def withdraw(dialog: StatusDialog):
+        qtbot.waitUntil(lambda: dialog.history.count() == 1, timeout=10_000)
+        assert [dialog.next_status.itemData(i) for i in range(dialog.next_status.count())] == [
+            "in_progress",
+            "withdrawn",
+        ]
+        dialog.next_status.setCurrentIndex(1)
+        dialog.save_button.click()  # no reason yet
+        qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=10_000)
+        seen["first"] = dialog.message.text()
+        qtbot.keyClicks(dialog.reason, "Moved to Quetta")
+        dialog.save_button.click()
+
+    _when_shown(StatusDialog, withdraw)
+    page.status_button.click()
+    assert "reason (empty): is required" in seen["first"]
+    qtbot.waitUntil(lambda: _cell(page.members, 0, 2) == "Withdrawn", timeout=10_000)
+    with Store.open(campus.path, readonly=True) as store:
+        events = enrolments.history(store, page.members.rows[0]["id"])
+    assert [(e["to_status"], e["reason"]) for e in events] == [
+        ("enrolled", None),
+        ("withdrawn", "Moved to Quetta"),
+    ]
+
+
+def test_models_pass_qtmodeltester(qtbot, qtmodeltester, page):
+    qtmodeltester.check(page.cohorts)
+    _choose_cohort(qtbot, page)
+    qtmodeltester.check(page.members)
