@@ -164,6 +164,8 @@ class CohortsPage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 360])
+        self._sized = False
         layout.addWidget(splitter)
         self.cohort_table.selectionModel().currentRowChanged.connect(self._cohort_chosen)
         self.roster_table.selectionModel().currentRowChanged.connect(
@@ -186,6 +188,9 @@ class CohortsPage(QWidget):
     def _cohorts_in(self, rows: list[dict[str, Any]]) -> None:
         chosen = self.cohort()
         self.cohorts.set_rows(rows)
+        if rows and not self._sized:
+            self.cohort_table.resizeColumnsToContents()
+            self._sized = True
         if chosen is not None:
             for number, row in enumerate(rows):
                 if row["id"] == chosen["id"]:
@@ -210,6 +215,7 @@ class CohortsPage(QWidget):
     def _roster_in(self, rows: list[dict[str, Any]]) -> None:
         cohort = self.cohort()
         self.members.set_rows(rows)
+        self.roster_table.resizeColumnsToContents()
         if cohort is not None:
             self.roster_label.setText(
                 self.tr("{cohort}: %Ln learner(s)", "", len(rows)).format(

@@ -79,7 +79,7 @@ def main() -> int:
         for language, search in (("en", "khan"), ("ur", "0300")):
             apply_language(app, language)
             window = MainWindow(db_path)
-            window.resize(1000, 620)
+            window.resize(1280, 720)
             window.show()
             _wait(app, window.overview.loaded)
             _save(window, f"dashboard-{language}.png")
@@ -87,6 +87,12 @@ def main() -> int:
             window.learners.search_box.setText(search)
             _wait(app, window.learners.model.searched)
             _save(window, f"learners-{language}.png")
+            window.show_screen(window.cohorts)
+            _wait_until(app, lambda w=window: w.cohorts.cohorts.rowCount() > 0)
+            page = window.cohorts
+            page.cohort_table.setCurrentIndex(page.cohorts.index(3, 0))
+            _wait_until(app, lambda w=window: w.cohorts.members.rowCount() > 0)
+            _save(window, f"cohorts-{language}.png")
 
             dialog = SignInDialog(window.runner, "Quaid-i-Azam University (QAU)")
             dialog.username.setText("focal")
