@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.paths import display_path
 from desktop.core.store import Actor
+from desktop.ui.catalogue import CataloguePage
 from desktop.ui.cohorts import CohortsPage
 from desktop.ui.i18n import ltr
 from desktop.ui.learners import LearnersPage
@@ -64,9 +65,11 @@ class MainWindow(QMainWindow):
 
         self.overview = OverviewPage(self.runner, self.stack)
         self.learners = LearnersPage(self.runner, self.session, self.stack)
+        self.catalogue = CataloguePage(self.runner, self.session, self.stack)
         self.cohorts = CohortsPage(self.runner, self.session, self.stack)
         for title, page in (
             (self.tr("Dashboard"), self.overview),
+            (self.tr("Catalogue"), self.catalogue),
             (self.tr("Learners"), self.learners),
             (self.tr("Cohorts"), self.cohorts),
         ):

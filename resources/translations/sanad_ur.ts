@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ur" sourcelanguage="en">
 <context>
+    <name>CataloguePage</name>
+    <message>
+        <source>draft</source>
+        <translation>مسودہ</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>شائع شدہ</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>ریٹائرڈ</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>کوڈ</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>ایڈیشن</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>شعبہ</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>سطح</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation>کریڈٹ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>حیثیت</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>دائرہ</translation>
+    </message>
+    <message>
+        <source>national</source>
+        <translation>قومی</translation>
+    </message>
+    <message>
+        <source>campus</source>
+        <translation>کیمپس</translation>
+    </message>
+    <message>
+        <source>Search by code or title</source>
+        <translation>کوڈ یا عنوان سے تلاش کریں</translation>
+    </message>
+    <message>
+        <source>Search the catalogue</source>
+        <translation>نصاب میں تلاش کریں</translation>
+    </message>
+    <message>
+        <source>Micro-credentials</source>
+        <translation>مائیکرو اسناد</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>نیا… (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>ترمیم… (&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>شائع کریں (&amp;P)</translation>
+    </message>
+    <message>
+        <source>New e&amp;dition</source>
+        <translation>نیا ایڈیشن (&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Retire</source>
+        <translation>ریٹائر کریں (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>شائع کریں</translation>
+    </message>
+    <message>
+        <source>Publish {code} edition {edition}? Cohorts can then offer it, and it can no longer change; a later change is a new edition.</source>
+        <translation>{code} کا ایڈیشن {edition} شائع کریں؟ اس کے بعد بیچ اسے پیش کر سکیں گے اور اس میں تبدیلی نہیں ہو سکے گی؛ بعد کی تبدیلی نیا ایڈیشن ہوگی۔</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>ریٹائر کریں</translation>
+    </message>
+    <message>
+        <source>Retire {code}? No new cohort can offer it.</source>
+        <translation>{code} ریٹائر کریں؟ کوئی نیا بیچ اسے پیش نہیں کر سکے گا۔</translation>
+    </message>
+</context>
+<context>
     <name>CohortsPage</name>
     <message>
         <source>Enrolled</source>
@@ -267,6 +370,10 @@
         <translation>ڈیش بورڈ</translation>
     </message>
     <message>
+        <source>Catalogue</source>
+        <translation>نصاب</translation>
+    </message>
+    <message>
         <source>Learners</source>
         <translation>طلبہ</translation>
     </message>
@@ -301,6 +408,181 @@
     <message>
         <source>Switch user</source>
         <translation>صارف تبدیل کریں</translation>
+    </message>
+</context>
+<context>
+    <name>MicroCredentialEditor</name>
+    <message>
+        <source>New micro-credential</source>
+        <translation>نئی مائیکرو سند</translation>
+    </message>
+    <message>
+        <source>Edit {code} edition {edition}</source>
+        <translation>{code} ایڈیشن {edition} میں ترمیم</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>مسودہ محفوظ کریں (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>کوڈ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Title in &amp;English</source>
+        <translation>انگریزی میں عنوان (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Title in &amp;Urdu</source>
+        <translation>اردو میں عنوان (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Description in English</source>
+        <translation>انگریزی میں تفصیل</translation>
+    </message>
+    <message>
+        <source>Description in Urdu</source>
+        <translation>اردو میں تفصیل</translation>
+    </message>
+    <message>
+        <source>&amp;Track</source>
+        <translation>شعبہ (&amp;T)</translation>
+    </message>
+    <message>
+        <source>PNQF &amp;level</source>
+        <translation>PNQF سطح (&amp;L)</translation>
+    </message>
+    <message>
+        <source>Notional &amp;hours</source>
+        <translation>تخمینی گھنٹے (&amp;H)</translation>
+    </message>
+    <message>
+        <source>C&amp;redit hours</source>
+        <translation>کریڈٹ آورز (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Valid for (months)</source>
+        <translation>مدتِ اعتبار، مہینے (&amp;V)</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>بلا اختتام</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>تفصیلات</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>انگریزی</translation>
+    </message>
+    <message>
+        <source>Urdu</source>
+        <translation>اردو</translation>
+    </message>
+    <message>
+        <source>Add a competency</source>
+        <translation>مہارت شامل کریں</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>ہٹائیں</translation>
+    </message>
+    <message>
+        <source>Competencies</source>
+        <translation>مہارتیں</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>فائل</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>لنک</translation>
+    </message>
+    <message>
+        <source>Reflection</source>
+        <translation>تحریری جائزہ</translation>
+    </message>
+    <message>
+        <source>Add a requirement</source>
+        <translation>شرط شامل کریں</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>شواہد</translation>
+    </message>
+    <message>
+        <source>Levels, lowest first, with their points</source>
+        <translation>سطحیں، سب سے کم پہلے، ان کے نمبروں کے ساتھ</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>نمبر</translation>
+    </message>
+    <message>
+        <source>Add a level</source>
+        <translation>سطح شامل کریں</translation>
+    </message>
+    <message>
+        <source>Remove the level</source>
+        <translation>سطح ہٹائیں</translation>
+    </message>
+    <message>
+        <source>Criteria: what each level looks like for each criterion</source>
+        <translation>معیارات: ہر معیار کے لیے ہر سطح کیسی دکھتی ہے</translation>
+    </message>
+    <message>
+        <source>Add a criterion</source>
+        <translation>معیار شامل کریں</translation>
+    </message>
+    <message>
+        <source>no rule</source>
+        <translation>کوئی شرط نہیں</translation>
+    </message>
+    <message>
+        <source>Points every criterion needs</source>
+        <translation>ہر معیار کے لازمی نمبر</translation>
+    </message>
+    <message>
+        <source>Total points needed</source>
+        <translation>لازمی کل نمبر</translation>
+    </message>
+    <message>
+        <source>To pass, every criterion needs at least</source>
+        <translation>کامیابی کے لیے ہر معیار میں کم از کم</translation>
+    </message>
+    <message>
+        <source>and the total must be at least</source>
+        <translation>اور کل نمبر کم از کم</translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation>روبرک</translation>
+    </message>
+    <message>
+        <source>Level {n}</source>
+        <translation>سطح {n}</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>معیار</translation>
+    </message>
+    <message>
+        <source>Criterion (Urdu)</source>
+        <translation>معیار (اردو)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>غیر محفوظ تبدیلیاں</translation>
+    </message>
+    <message>
+        <source>Close without saving your changes?</source>
+        <translation>تبدیلیاں محفوظ کیے بغیر بند کریں؟</translation>
     </message>
 </context>
 <context>

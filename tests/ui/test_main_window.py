@@ -74,7 +74,7 @@ def test_screens_are_reached_by_keyboard(qtbot, tmp_path):
         window.activateWindow()
     window.navigation.setFocus()
     assert window.stack.currentWidget() is window.overview
-    qtbot.keyClick(window.navigation, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.navigation, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.learners
     qtbot.keyClick(window.learners.search_box, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.overview

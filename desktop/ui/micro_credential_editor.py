@@ -1,0 +1,452 @@
+"""Editing a micro-credential: details, competencies, evidence requirements and the rubric.
+
+The dialog collects exactly what ``catalogue.create_micro_credential`` and
+``update_micro_credential`` take, saves on the writer thread, and shows the core's problems:
+detail fields next to their inputs, problems of the structured parts (competency 2, rubric
+criterion 1 …) at the top with the tab they are on. Closing with unsaved changes asks first.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import DomainError
+from desktop.core.services import catalogue
+from desktop.core.store import Store
+from desktop.ui.forms import FieldMarks
+from desktop.ui.session import Session
+from desktop.ui.tasks import TaskRunner
+
+__all__ = ["MicroCredentialEditor"]
+
+KINDS = ("file", "link", "reflection")
+DEFAULT_LEVELS = (("Beginning", "ابتدائی", 0), ("Developing", "ترقی پذیر", 1),
+                  ("Proficient", "ماہر", 2), ("Exemplary", "مثالی", 3))  # fmt: skip
+NONE = -1  # a pass-rule spin box at this value means "no such rule"
+
+
+def _item(text: str | None, key: str | None = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text or "")
+    if key:
+        item.setData(Qt.ItemDataRole.UserRole, key)
+    return item
+
+
+def _text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text().strip() if item else ""
+
+
+def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setObjectName(name)
+    table.setAccessibleName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    return table
+
+
+def _rows_editor(parent: QWidget, table: QTableWidget, add_text: str, remove_text: str,
+                 on_add) -> QWidget:  # fmt: skip
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.addWidget(table, 1)
+    buttons = QHBoxLayout()
+    add = QPushButton(add_text, box)
+    remove = QPushButton(remove_text, box)
+    add.clicked.connect(on_add)
+    remove.clicked.connect(lambda: table.removeRow(table.currentRow()))
+    buttons.addWidget(add)
+    buttons.addWidget(remove)
+    buttons.addStretch(1)
+    layout.addLayout(buttons)
+    return box
+
+
+class MicroCredentialEditor(QDialog):
+    """A new micro-credential (campus-local draft), or a draft edition to change."""
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        session: Session,
+        tracks: list[dict[str, Any]],
+        record: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.session = session
+        self.record = record
+        self.saved: dict[str, Any] | None = None
+        self.setWindowTitle(
+            self.tr("New micro-credential")
+            if record is None
+            else self.tr("Edit {code} edition {edition}").format(
+                code=record["code"], edition=record["edition"]
+            )
+        )
+        self.resize(860, 640)
+        layout = QVBoxLayout(self)
+        general = QLabel(self)
+        general.setObjectName("editorProblems")
+        layout.addWidget(general)
+        self.marks = FieldMarks(general)
+        self.tabs = QTabWidget(self)
+        layout.addWidget(self.tabs, 1)
+        self._details(tracks)
+        self._competencies()
+        self._evidence()
+        self._rubric()
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(
+            self.tr("&Save draft"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._load(record)
+        self._pristine = self.values()
+
+    # -- building the tabs -----------------------------------------------------------------------
+
+    def _field(self, form: QFormLayout, name: str, title: str, widget: QWidget) -> QWidget:
+        widget.setObjectName(name)
+        widget.setAccessibleName(title.replace("&", ""))
+        error = QLabel(widget.parentWidget())
+        form.addRow(title, widget)
+        form.addRow("", error)
+        self.marks.add(name, widget, error)
+        return widget
+
+    def _details(self, tracks: list[dict[str, Any]]) -> None:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.code = self._field(form, "code", self.tr("&Code"), QLineEdit(page))
+        self.title_en = self._field(form, "title_en", self.tr("Title in &English"), QLineEdit(page))
+        self.title_ur = self._field(form, "title_ur", self.tr("Title in &Urdu"), QLineEdit(page))
+        self.description_en = self._field(
+            form, "description_en", self.tr("Description in English"), QPlainTextEdit(page)
+        )
+        self.description_ur = self._field(
+            form, "description_ur", self.tr("Description in Urdu"), QPlainTextEdit(page)
+        )
+        for box in (self.description_en, self.description_ur):
+            box.setTabChangesFocus(True)
+            box.setFixedHeight(70)
+        self.track = self._field(form, "track_id", self.tr("&Track"), QComboBox(page))
+        for track in tracks:
+            self.track.addItem(f"{track['name_en']} ({track['code']})", track["id"])
+        self.level = self._field(form, "level", self.tr("PNQF &level"), QSpinBox(page))
+        self.level.setRange(1, 8)
+        self.level.setValue(5)
+        self.hours = self._field(form, "notional_hours", self.tr("Notional &hours"), QSpinBox(page))
+        self.hours.setRange(1, 2000)
+        self.hours.setValue(60)
+        self.credit = self._field(
+            form, "credit_value", self.tr("C&redit hours"), QDoubleSpinBox(page)
+        )
+        self.credit.setRange(0, 60)
+        self.credit.setSingleStep(0.5)
+        self.credit.setDecimals(1)
+        self.credit.setValue(2)
+        self.validity = self._field(
+            form, "validity_months", self.tr("&Valid for (months)"), QSpinBox(page)
+        )
+        self.validity.setRange(0, 600)
+        self.validity.setSpecialValueText(self.tr("no end"))
+        self.tabs.addTab(page, self.tr("Details"))
+
+    def _competencies(self) -> None:
+        self.competencies = _table(self, "competencies", [self.tr("English"), self.tr("Urdu")])
+        self.tabs.addTab(
+            _rows_editor(self, self.competencies, self.tr("Add a competency"), self.tr("Remove"),
+                         lambda: self._add_row(self.competencies)),
+            self.tr("Competencies"),
+        )  # fmt: skip
+
+    def _evidence(self) -> None:
+        self.evidence = _table(
+            self,
+            "evidence",
+            [self.tr("English"), self.tr("Urdu"), self.tr("File"), self.tr("Link"),
+             self.tr("Reflection")],
+        )  # fmt: skip
+        self.tabs.addTab(
+            _rows_editor(self, self.evidence, self.tr("Add a requirement"), self.tr("Remove"),
+                         lambda: self._add_evidence(None)),
+            self.tr("Evidence"),
+        )  # fmt: skip
+
+    def _rubric(self) -> None:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr("Levels, lowest first, with their points"), page))
+        self.levels = _table(
+            page, "levels", [self.tr("English"), self.tr("Urdu"), self.tr("Points")]
+        )
+        self.levels.setFixedHeight(150)
+        layout.addWidget(self.levels)
+        level_buttons = QHBoxLayout()
+        add_level = QPushButton(self.tr("Add a level"), page)
+        remove_level = QPushButton(self.tr("Remove the level"), page)
+        add_level.clicked.connect(lambda: self._add_level("", "", self.levels.rowCount()))
+        remove_level.clicked.connect(self._remove_level)
+        level_buttons.addWidget(add_level)
+        level_buttons.addWidget(remove_level)
+        level_buttons.addStretch(1)
+        layout.addLayout(level_buttons)
+        layout.addWidget(
+            QLabel(self.tr("Criteria: what each level looks like for each criterion"), page)
+        )
+        self.criteria = _table(page, "criteria", [])
+        layout.addWidget(
+            _rows_editor(page, self.criteria, self.tr("Add a criterion"), self.tr("Remove"),
+                         lambda: self._add_row(self.criteria)),
+            1,
+        )  # fmt: skip
+        rule = QFormLayout()
+        self.min_each = QSpinBox(page)
+        self.min_each.setObjectName("min_points_each")
+        self.min_each.setRange(NONE, 100)
+        self.min_each.setSpecialValueText(self.tr("no rule"))
+        self.min_each.setAccessibleName(self.tr("Points every criterion needs"))
+        self.min_total = QSpinBox(page)
+        self.min_total.setObjectName("min_total")
+        self.min_total.setRange(NONE, 1000)
+        self.min_total.setSpecialValueText(self.tr("no rule"))
+        self.min_total.setAccessibleName(self.tr("Total points needed"))
+        rule.addRow(self.tr("To pass, every criterion needs at least"), self.min_each)
+        rule.addRow(self.tr("and the total must be at least"), self.min_total)
+        layout.addLayout(rule)
+        self.levels.itemChanged.connect(lambda _item: self._criteria_headers())
+        self.tabs.addTab(page, self.tr("Rubric"))
+
+    # -- rows ------------------------------------------------------------------------------------
+
+    def _add_row(self, table: QTableWidget, values: list[str] | None = None,
+                 key: str | None = None) -> None:  # fmt: skip
+        row = table.rowCount()
+        table.insertRow(row)
+        for column in range(table.columnCount()):
+            value = (values or [])[column] if values and column < len(values) else ""
+            table.setItem(row, column, _item(value, key if column == 0 else None))
+
+    def _add_evidence(self, requirement: dict[str, Any] | None) -> None:
+        row = self.evidence.rowCount()
+        self.evidence.insertRow(row)
+        requirement = requirement or {"kinds": ["file"]}
+        self.evidence.setItem(row, 0, _item(requirement.get("title_en"), requirement.get("id")))
+        self.evidence.setItem(row, 1, _item(requirement.get("title_ur")))
+        for offset, kind in enumerate(KINDS):
+            check = QTableWidgetItem()
+            check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            checked = kind in requirement.get("kinds", [])
+            check.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.evidence.setItem(row, 2 + offset, check)
+
+    def _add_level(self, label_en: str, label_ur: str, points: int) -> None:
+        self._add_row(self.levels, [label_en, label_ur, str(points)])
+        self._criteria_headers()
+
+    def _remove_level(self) -> None:
+        self.levels.removeRow(self.levels.currentRow())
+        self._criteria_headers()
+
+    def _criteria_headers(self) -> None:
+        names = [_text(self.levels, r, 0) or self.tr("Level {n}").format(n=r + 1)
+                 for r in range(self.levels.rowCount())]  # fmt: skip
+        headers = [self.tr("Criterion"), self.tr("Criterion (Urdu)"), *names]
+        self.criteria.setColumnCount(len(headers))
+        self.criteria.setHorizontalHeaderLabels(headers)
+        for row in range(self.criteria.rowCount()):
+            for column in range(len(headers)):
+                if self.criteria.item(row, column) is None:
+                    self.criteria.setItem(row, column, _item(""))
+
+    # -- values ----------------------------------------------------------------------------------
+
+    def _load(self, record: dict[str, Any] | None) -> None:
+        if record is None:
+            for label_en, label_ur, points in DEFAULT_LEVELS:
+                self._add_level(label_en, label_ur, points)
+            self._add_row(self.competencies)
+            self._add_evidence(None)
+            self._add_row(self.criteria)
+            self.min_each.setValue(1)
+            self.min_total.setValue(NONE)
+            return
+        self.code.setText(record["code"])
+        self.code.setReadOnly(True)
+        self.title_en.setText(record["title_en"])
+        self.title_ur.setText(record["title_ur"] or "")
+        self.description_en.setPlainText(record["description_en"])
+        self.description_ur.setPlainText(record["description_ur"] or "")
+        self.track.setCurrentIndex(max(0, self.track.findData(record["track_id"])))
+        self.level.setValue(record["level"])
+        self.hours.setValue(record["notional_hours"])
+        self.credit.setValue(record["credit_value"])
+        self.validity.setValue(record["validity_months"] or 0)
+        for item in json.loads(record["competencies"]):
+            self._add_row(self.competencies, [item["text_en"], item.get("text_ur") or ""],
+                          item["id"])  # fmt: skip
+        for requirement in json.loads(record["evidence_requirements"]):
+            self._add_evidence(requirement)
+        rubric = json.loads(record["rubric"])
+        for level in rubric["levels"]:
+            self._add_level(level["label_en"], level.get("label_ur") or "", level["points"])
+        for criterion in rubric["criteria"]:
+            self._add_row(
+                self.criteria,
+                [criterion["title_en"], criterion.get("title_ur") or "",
+                 *criterion["descriptors_en"]],
+                criterion["id"],
+            )  # fmt: skip
+        rule = rubric["pass_rule"]
+        self.min_each.setValue(
+            NONE if rule.get("min_points_each") is None else rule["min_points_each"]
+        )
+        self.min_total.setValue(NONE if rule.get("min_total") is None else rule["min_total"])
+
+    def values(self) -> dict[str, Any]:
+        """What the dialog holds, in the shape the catalogue service takes."""
+        levels = []
+        for r in range(self.levels.rowCount()):
+            points = _text(self.levels, r, 2)
+            levels.append(
+                {
+                    "label_en": _text(self.levels, r, 0),
+                    "label_ur": _text(self.levels, r, 1) or None,
+                    "points": int(points) if points.lstrip("-").isdigit() else points,
+                }
+            )
+        criteria = []
+        for r in range(self.criteria.rowCount()):
+            first = self.criteria.item(r, 0)
+            criteria.append(
+                {
+                    "id": first.data(Qt.ItemDataRole.UserRole) if first else None,
+                    "title_en": _text(self.criteria, r, 0),
+                    "title_ur": _text(self.criteria, r, 1) or None,
+                    "descriptors_en": [_text(self.criteria, r, c)
+                                       for c in range(2, self.criteria.columnCount())],
+                }
+            )  # fmt: skip
+        competencies = [
+            {
+                "id": self.competencies.item(r, 0).data(Qt.ItemDataRole.UserRole),
+                "text_en": _text(self.competencies, r, 0),
+                "text_ur": _text(self.competencies, r, 1) or None,
+            }
+            for r in range(self.competencies.rowCount())
+        ]
+        evidence = [
+            {
+                "id": self.evidence.item(r, 0).data(Qt.ItemDataRole.UserRole),
+                "title_en": _text(self.evidence, r, 0),
+                "title_ur": _text(self.evidence, r, 1) or None,
+                "kinds": [kind for offset, kind in enumerate(KINDS)
+                          if self.evidence.item(r, 2 + offset).checkState()
+                          == Qt.CheckState.Checked],
+            }
+            for r in range(self.evidence.rowCount())
+        ]  # fmt: skip
+        return {
+            "code": self.code.text(),
+            "title_en": self.title_en.text(),
+            "title_ur": self.title_ur.text(),
+            "description_en": self.description_en.toPlainText(),
+            "description_ur": self.description_ur.toPlainText(),
+            "track_id": self.track.currentData(),
+            "level": self.level.value(),
+            "notional_hours": self.hours.value(),
+            "credit_value": self.credit.value(),
+            "validity_months": self.validity.value() or None,
+            "competencies": competencies,
+            "evidence_requirements": evidence,
+            "rubric": {
+                "levels": levels,
+                "criteria": criteria,
+                "pass_rule": {
+                    "min_points_each": None if self.min_each.value() == NONE
+                    else self.min_each.value(),
+                    "min_total": None if self.min_total.value() == NONE
+                    else self.min_total.value(),
+                },
+            },
+        }  # fmt: skip
+
+    # -- saving ----------------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        data, actor, record = self.values(), self.session.actor, self.record
+        self.save_button.setEnabled(False)
+
+        def save(store: Store) -> dict[str, Any]:
+            if record is None:
+                return catalogue.create_micro_credential(store, actor, data, scope="campus")
+            changes = {k: v for k, v in data.items() if k != "code"}
+            return catalogue.update_micro_credential(store, actor, record["id"], changes)
+
+        self.runner.write(save, done=self._saved, failed=self._refused)
+
+    def _saved(self, record: dict[str, Any]) -> None:
+        self.saved = record
+        self._pristine = self.values()
+        self.save_button.setEnabled(True)
+        self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(error, DomainError):
+            self.marks.show(error)
+        else:
+            self.marks.general.setText(repr(error))
+            self.marks.general.show()
+
+    # -- unsaved changes -------------------------------------------------------------------------
+
+    def has_changes(self) -> bool:
+        return self.values() != self._pristine
+
+    def confirm_discard(self) -> bool:
+        """Asked when closing with unsaved changes; tests replace it."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Close without saving your changes?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        """Cancel, Escape and closing the window all come here: ask before losing changes."""
+        if self.saved is None and self.has_changes() and not self.confirm_discard():
+            return
+        super().reject()

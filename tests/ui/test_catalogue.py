@@ -1,0 +1,131 @@
+"""The Catalogue screen: create a micro-credential with its rubric, publish it, edit drafts."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.core.store import Store
+from desktop.ui.catalogue import CataloguePage
+from desktop.ui.micro_credential_editor import MicroCredentialEditor
+from desktop.ui.session import Session
+from desktop.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def page(qtbot, campus):
+    campus.store.close()
+    runner = TaskRunner(campus.path)
+    page = CataloguePage(runner, Session(campus.admin))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and bool(page.tracks), timeout=10_000)
+    yield page
+    runner.close()
+
+
+def _set(table, row, column, text):
+    table.item(row, column).setText(text)
+
+
+def _fill(qtbot, editor: MicroCredentialEditor):
+    qtbot.keyClicks(editor.code, "PL-101")
+    qtbot.keyClicks(editor.title_en, "Python Programming")
+    editor.title_ur.insert("پائتھن پروگرامنگ")
+    editor.description_en.setPlainText("Write, test and document small Python programs.")
+    editor.hours.setValue(45)
+    editor.credit.setValue(1.5)
+    editor.validity.setValue(24)
+    _set(editor.competencies, 0, 0, "Write readable functions")
+    _set(editor.evidence, 0, 0, "Program with tests")
+    editor.evidence.item(0, 3).setCheckState(Qt.CheckState.Checked)  # links too
+    # The rubric starts with four levels (0–3 points); describe one criterion and add another.
+    _set(editor.criteria, 0, 0, "Correctness")
+    for column, text in enumerate(["Wrong", "Partly right", "Right", "Right and explained"], 2):
+        _set(editor.criteria, 0, column, text)
+    editor.criteria.insertRow(1)
+    editor._criteria_headers()
+    _set(editor.criteria, 1, 0, "Testing")
+    for column, text in enumerate(["None", "Some", "Most paths", "All paths"], 2):
+        _set(editor.criteria, 1, column, text)
+    editor.min_each.setValue(1)
+    editor.min_total.setValue(4)
+
+
+def test_create_a_micro_credential_with_a_rubric_and_publish_it(qtbot, page, campus, monkeypatch):
+    page.new_button.click()
+    editor = page.editor
+    _fill(qtbot, editor)
+    with qtbot.waitSignal(editor.accepted, timeout=10_000):
+        editor.save_button.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
+    row = page.selected()
+    assert (row["code"], row["status"], row["edition"]) == ("PL-101", "draft", 1)
+    assert page.publish_button.isEnabled() and not page.retire_button.isEnabled()
+
+    monkeypatch.setattr(CataloguePage, "confirm", lambda self, title, text: True)
+    page.publish_button.click()
+    qtbot.waitUntil(lambda: (page.selected() or {}).get("status") == "published", timeout=10_000)
+    assert not page.edit_button.isEnabled() and page.edition_button.isEnabled()
+    with Store.open(campus.path, readonly=True) as store:
+        record = store.one("SELECT * FROM micro_credentials WHERE code = 'PL-101'")
+    rubric = json.loads(record["rubric"])
+    assert [c["title_en"] for c in rubric["criteria"]] == ["Correctness", "Testing"]
+    assert rubric["criteria"][1]["descriptors_en"][3] == "All paths"
+    assert rubric["pass_rule"] == {"min_points_each": 1, "min_total": 4}
+    assert [lvl["points"] for lvl in rubric["levels"]] == [0, 1, 2, 3]
+    evidence = json.loads(record["evidence_requirements"])
+    assert evidence[0]["kinds"] == ["file", "link"]
+    assert (record["title_ur"], record["credit_value"], record["validity_months"]) == (
+        "پائتھن پروگرامنگ",
+        1.5,
+        24,
+    )
+
+
+def test_problems_are_marked_and_nothing_is_lost(qtbot, page):
+    page.new_button.click()
+    editor = page.editor
+    _fill(qtbot, editor)
+    editor.code.setText("DA-101")  # taken
+    _set(editor.criteria, 1, 3, "")  # a missing descriptor is fine; a missing title is not
+    _set(editor.criteria, 1, 0, "")
+    editor.min_total.setValue(99)
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: editor.marks.general.isVisible(), timeout=10_000)
+    problems = editor.marks.general.text()
+    assert "rubric criterion 2" in problems and "has no title en" in problems
+    assert "asks for a total no learner can reach" in problems
+    assert editor.isVisible()
+    assert editor.title_en.text() == "Python Programming"
+    editor._pristine = editor.values()  # leave without asking
+    editor.reject()
+
+
+def test_closing_with_unsaved_changes_asks(qtbot, page, monkeypatch):
+    page.new_button.click()
+    editor = page.editor
+    qtbot.keyClicks(editor.title_en, "Half typed")
+    asked = []
+    monkeypatch.setattr(MicroCredentialEditor, "confirm_discard",
+                        lambda self: asked.append(1) or False)  # fmt: skip
+    editor.reject()
+    assert asked == [1] and editor.isVisible()
+    monkeypatch.setattr(MicroCredentialEditor, "confirm_discard", lambda self: True)
+    editor.reject()
+    assert not editor.isVisible()
+
+
+def test_an_assessor_only_reads_the_catalogue(qtbot, page, campus):
+    page.session.sign_in(campus.assessor)
+    page.table.selectRow(0)
+    assert not any(
+        b.isEnabled()
+        for b in (page.new_button, page.edit_button, page.publish_button, page.retire_button)
+    )
+
+
+def test_the_model_passes_qtmodeltester(qtmodeltester, page):
+    qtmodeltester.check(page.model)
