@@ -47,6 +47,7 @@ KINDS = ("file", "link", "reflection")
 DEFAULT_LEVELS = (("Beginning", "ابتدائی", 0), ("Developing", "ترقی پذیر", 1),
                   ("Proficient", "ماہر", 2), ("Exemplary", "مثالی", 3))  # fmt: skip
 NONE = -1  # a pass-rule spin box at this value means "no such rule"
+URDU_DESCRIPTORS = Qt.ItemDataRole.UserRole + 1
 
 
 def _item(text: str | None, key: str | None = None) -> QTableWidgetItem:
@@ -328,6 +329,9 @@ class MicroCredentialEditor(QDialog):
                  *criterion["descriptors_en"]],
                 criterion["id"],
             )  # fmt: skip
+            # Urdu descriptors are not edited here yet; they are kept as they are.
+            first = self.criteria.item(self.criteria.rowCount() - 1, 0)
+            first.setData(URDU_DESCRIPTORS, criterion.get("descriptors_ur") or [])
         rule = rubric["pass_rule"]
         self.min_each.setValue(
             NONE if rule.get("min_points_each") is None else rule["min_points_each"]
@@ -356,6 +360,7 @@ class MicroCredentialEditor(QDialog):
                     "title_ur": _text(self.criteria, r, 1) or None,
                     "descriptors_en": [_text(self.criteria, r, c)
                                        for c in range(2, self.criteria.columnCount())],
+                    "descriptors_ur": (first.data(URDU_DESCRIPTORS) if first else None) or [],
                 }
             )  # fmt: skip
         competencies = [

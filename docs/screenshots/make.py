@@ -87,6 +87,19 @@ def main() -> int:
             window.learners.search_box.setText(search)
             _wait(app, window.learners.model.searched)
             _save(window, f"learners-{language}.png")
+            window.show_screen(window.catalogue)
+            catalogue = window.catalogue
+            _wait_until(app, lambda c=catalogue: c.model.rowCount() > 0 and bool(c.tracks))
+            draft = next(n for n, r in enumerate(catalogue.model.rows) if r["status"] == "draft")
+            catalogue.table.setCurrentIndex(catalogue.model.index(draft, 0))
+            _save(window, f"catalogue-{language}.png")
+            catalogue.edit()
+            editor = catalogue.editor
+            editor.tabs.setCurrentIndex(3)
+            editor.resize(980, 680)
+            app.processEvents()
+            _save(editor, f"rubric-editor-{language}.png")
+            editor.done(0)
             window.show_screen(window.cohorts)
             _wait_until(app, lambda w=window: w.cohorts.cohorts.rowCount() > 0)
             page = window.cohorts

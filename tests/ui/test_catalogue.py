@@ -129,3 +129,34 @@ def test_an_assessor_only_reads_the_catalogue(qtbot, page, campus):
 
 def test_the_model_passes_qtmodeltester(qtmodeltester, page):
     qtmodeltester.check(page.model)
+
+
+def test_editing_a_draft_keeps_what_the_editor_does_not_show(qtbot, page, campus):
+    """Urdu descriptors are not edited in this dialog yet; saving must not drop them."""
+    import copy
+
+    from desktop.core.services import catalogue
+    from tests.conftest import RUBRIC, micro_credential_data
+
+    rubric = copy.deepcopy(RUBRIC)
+    for criterion in rubric["criteria"]:
+        criterion["descriptors_ur"] = ["ابتدائی", "ترقی پذیر", "ماہر", "مثالی"]
+    with Store.open(campus.path) as store:
+        draft = catalogue.create_micro_credential(
+            store, campus.admin, {**micro_credential_data(campus.track_id, "MS-101"),
+                                  "rubric": rubric},
+        )  # fmt: skip
+    page.refresh(draft["id"])
+    qtbot.waitUntil(lambda: (page.selected() or {}).get("code") == "MS-101", timeout=10_000)
+    page.edit()
+    editor = page.editor
+    editor.title_en.setText("Educational Leadership")
+    with qtbot.waitSignal(editor.accepted, timeout=10_000):
+        editor.save_button.click()
+    with Store.open(campus.path, readonly=True) as store:
+        saved = json.loads(store.get("micro_credentials", draft["id"])["rubric"])
+        title = store.get("micro_credentials", draft["id"])["title_en"]
+    assert title == "Educational Leadership"
+    assert saved["criteria"][0]["descriptors_ur"] == ["ابتدائی", "ترقی پذیر", "ماہر", "مثالی"]
+    assert [c["id"] for c in saved["criteria"]] == [c["id"] for c in json.loads(
+        draft["rubric"])["criteria"]]  # fmt: skip
