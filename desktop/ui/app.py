@@ -43,6 +43,7 @@ def campus_facts(conn: sqlite3.Connection) -> dict[str, Any]:
     return {
         "set_up": "device_id" in settings,
         "demo": settings.get("demo") == "1",
+        "head_office": settings.get("node_kind") == "head_office",
         "campus": f"{campus[1]} ({campus[0]})" if campus else "",
     }
 
@@ -149,7 +150,7 @@ def run(db_path: Path, *, quit_after_start: bool = False, language: str | None =
         if actor is None:
             runner.close()
             return 0
-    session = Session(actor, demo=facts["demo"])
+    session = Session(actor, demo=facts["demo"], head_office=facts["head_office"])
     window = MainWindow(db_path, runner=runner, session=session)
     if demo_sign_in:
         # The demo signs in while the window is built and painted (Argon2 takes a moment).

@@ -147,7 +147,11 @@ class CataloguePage(QWidget):
         actor = self.session.actor
         admin = bool(actor) and actor.role == "admin"
         row = self.selected()
-        status = row["status"] if row else None
+        # The core refuses the same: national records change at head office only.
+        writable = (
+            admin and row is not None and (row["scope"] == "campus" or self.session.head_office)
+        )
+        status = row["status"] if writable else None
         self.new_button.setEnabled(admin)
         self.edit_button.setEnabled(admin and status == "draft")
         self.publish_button.setEnabled(admin and status == "draft")
@@ -166,9 +170,8 @@ class CataloguePage(QWidget):
         self._editor(None)
 
     def edit(self) -> None:
-        row = self.selected()
-        if row is not None and row["status"] == "draft":
-            self._editor(row)
+        if self.edit_button.isEnabled():
+            self._editor(self.selected())
 
     def confirm(self, title: str, text: str) -> bool:
         """Asked before a change that cannot be undone; tests replace it."""

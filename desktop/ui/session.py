@@ -14,10 +14,19 @@ class Session(QObject):
 
     changed = Signal(object)
 
-    def __init__(self, actor: Actor | None = None, *, demo: bool = False, parent=None) -> None:
+    def __init__(
+        self,
+        actor: Actor | None = None,
+        *,
+        demo: bool = False,
+        head_office: bool = False,
+        parent=None,
+    ) -> None:
         super().__init__(parent)
         self._actor = actor
         self.demo = demo
+        # At head office the national catalogue is written; at a campus it is read-only.
+        self.head_office = head_office
 
     @property
     def actor(self) -> Actor | None:

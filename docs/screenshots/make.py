@@ -50,13 +50,17 @@ def main() -> int:
         os.environ.pop("SANAD_DATA_DIR", None)
         from PySide6.QtWidgets import QApplication
 
-        from desktop.core.demo import create_demo
+        from desktop.core.demo import DEMO_PASSWORDS, create_demo
         from desktop.core.errors import InvalidInput, PermissionDenied
         from desktop.core.paths import demo_database
+        from desktop.core.services.users import authenticate
+        from desktop.core.store import Store
         from desktop.ui.first_run import FirstRunWizard
         from desktop.ui.i18n import apply_language
         from desktop.ui.learner_import import LearnerImportWizard
         from desktop.ui.main_window import MainWindow
+        from desktop.ui.micro_credential_editor import MicroCredentialEditor
+        from desktop.ui.session import Session
         from desktop.ui.signin import SignInDialog
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -78,7 +82,9 @@ def main() -> int:
         )
         for language, search in (("en", "khan"), ("ur", "0300")):
             apply_language(app, language)
-            window = MainWindow(db_path)
+            with Store.open(db_path) as store:
+                focal = authenticate(store, "focal", DEMO_PASSWORDS["admin"])
+            window = MainWindow(db_path, session=Session(focal, demo=True))
             window.resize(1280, 720)
             window.show()
             _wait(app, window.overview.loaded)
@@ -93,8 +99,10 @@ def main() -> int:
             draft = next(n for n, r in enumerate(catalogue.model.rows) if r["status"] == "draft")
             catalogue.table.setCurrentIndex(catalogue.model.index(draft, 0))
             _save(window, f"catalogue-{language}.png")
-            catalogue.edit()
-            editor = catalogue.editor
+            # As head office sees a national draft (at a campus it is read-only).
+            editor = MicroCredentialEditor(
+                window.runner, window.session, catalogue.tracks, catalogue.model.rows[draft]
+            )
             editor.tabs.setCurrentIndex(3)
             editor.resize(980, 680)
             app.processEvents()

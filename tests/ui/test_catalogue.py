@@ -160,3 +160,21 @@ def test_editing_a_draft_keeps_what_the_editor_does_not_show(qtbot, page, campus
     assert saved["criteria"][0]["descriptors_ur"] == ["ابتدائی", "ترقی پذیر", "ماہر", "مثالی"]
     assert [c["id"] for c in saved["criteria"]] == [c["id"] for c in json.loads(
         draft["rubric"])["criteria"]]  # fmt: skip
+
+
+def test_national_records_are_read_only_at_a_campus(qtbot, page, campus):
+    from desktop.core.services import catalogue
+    from desktop.core.store import SYSTEM
+    from tests.conftest import micro_credential_data
+
+    with Store.open(campus.path) as store:
+        national = catalogue.create_micro_credential(
+            store, SYSTEM, micro_credential_data(campus.track_id, "NAT-1"), scope="national"
+        )
+    page.refresh(national["id"])
+    qtbot.waitUntil(lambda: (page.selected() or {}).get("code") == "NAT-1", timeout=10_000)
+    assert page.new_button.isEnabled()
+    assert not page.edit_button.isEnabled() and not page.publish_button.isEnabled()
+    page.session.head_office = True
+    page._enable()
+    assert page.edit_button.isEnabled() and page.publish_button.isEnabled()
