@@ -23,6 +23,7 @@ LEARNER_COLUMNS = (
     "guardian_name",
     "cnic",
     "gender",
+    "date_of_birth",
     "phone",
     "email",
     "programme",

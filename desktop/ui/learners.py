@@ -207,6 +207,14 @@ class LearnersPage(QWidget):
         self.model = LearnerTableModel(runner, actor.campus_id if actor else None, self)
         layout = QVBoxLayout(self)
         actions = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("&Add a learner…"), self)
+        self.add_button.setObjectName("addLearner")
+        self.add_button.clicked.connect(lambda: self.open_form(None))
+        self.edit_button = QPushButton(self.tr("&Edit…"), self)
+        self.edit_button.setObjectName("editLearner")
+        self.edit_button.clicked.connect(self.edit_selected)
+        actions.addWidget(self.add_button)
+        actions.addWidget(self.edit_button)
         self.import_button = QPushButton(self.tr("&Import from CSV…"), self)
         self.import_button.setObjectName("importLearners")
         self.import_button.clicked.connect(self.import_csv)
@@ -233,6 +241,7 @@ class LearnersPage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -244,12 +253,27 @@ class LearnersPage(QWidget):
         self.model.search("")
 
     def _allow(self, actor) -> None:
-        # The core refuses other roles anyway; the button is hidden so nobody is offered it.
-        self.import_button.setVisible(bool(actor) and actor.role == "admin")
+        # The core refuses other roles anyway; the buttons are hidden so nobody is offered them.
+        admin = bool(actor) and actor.role == "admin"
+        for button in (self.import_button, self.add_button, self.edit_button):
+            button.setVisible(admin)
         campus_id = actor.campus_id if actor else None
         if campus_id != self.model.campus_id:
             self.model.campus_id = campus_id
             self.model.search(self.search_box.text())
+
+    def open_form(self, record: dict[str, Any] | None) -> None:
+        from desktop.ui.learner_form import LearnerForm
+
+        form = LearnerForm(self.runner, self.session, record, self)
+        form.accepted.connect(lambda: self.model.search(self.search_box.text()))
+        form.open()
+        self.form = form
+
+    def edit_selected(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_form(self.model.rows[index.row()])
 
     def import_csv(self) -> None:
         from desktop.ui.learner_import import LearnerImportWizard

@@ -265,6 +265,81 @@
     </message>
 </context>
 <context>
+    <name>LearnerForm</name>
+    <message>
+        <source>New learner</source>
+        <translation>نیا طالب علم</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>{name} میں ترمیم</translation>
+    </message>
+    <message>
+        <source>&amp;Registration number</source>
+        <translation>رجسٹریشن نمبر (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Full &amp;name</source>
+        <translation>پورا نام (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Guardian (father or mother)</source>
+        <translation>سرپرست، والد یا والدہ (&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;CNIC (12345-1234567-1)</source>
+        <translation>شناختی کارڈ نمبر، 12345-1234567-1 (&amp;C)</translation>
+    </message>
+    <message>
+        <source>G&amp;ender</source>
+        <translation>جنس (&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth (YYYY-MM-DD)</source>
+        <translation>تاریخ پیدائش، YYYY-MM-DD (&amp;D)</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail</source>
+        <translation>ای میل (&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone (0300-1234567)</source>
+        <translation>فون، 0300-1234567 (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;gramme of study</source>
+        <translation>تعلیمی پروگرام (&amp;G)</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>خاتون</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>مرد</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>دیگر</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>محفوظ کریں (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>غیر محفوظ تبدیلیاں</translation>
+    </message>
+    <message>
+        <source>Close without saving your changes?</source>
+        <translation>تبدیلیاں محفوظ کیے بغیر بند کریں؟</translation>
+    </message>
+</context>
+<context>
     <name>LearnerImportWizard</name>
     <message>
         <source>Import learners from a CSV file</source>
@@ -316,6 +391,14 @@
 </context>
 <context>
     <name>LearnersPage</name>
+    <message>
+        <source>&amp;Add a learner…</source>
+        <translation>طالب علم شامل کریں… (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>ترمیم… (&amp;E)</translation>
+    </message>
     <message>
         <source>&amp;Import from CSV…</source>
         <translation>CSV سے درآمد… (&amp;I)</translation>

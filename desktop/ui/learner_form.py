@@ -1,0 +1,169 @@
+"""Adding or editing one learner: every field, checked by the core, problems shown in place.
+
+The form keeps what was typed when the core refuses it; closing with unsaved changes asks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import DomainError
+from desktop.core.services import learners
+from desktop.core.store import Store
+from desktop.core.validation import format_cnic, format_phone
+from desktop.ui.forms import FieldMarks
+from desktop.ui.session import Session
+from desktop.ui.tasks import TaskRunner
+
+__all__ = ["LearnerForm"]
+
+
+class LearnerForm(QDialog):
+    """A new learner, or changes to one (``record`` is the learner's row)."""
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        session: Session,
+        record: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.session = session
+        self.record = record
+        self.saved: dict[str, Any] | None = None
+        self.setWindowTitle(
+            self.tr("New learner")
+            if record is None
+            else self.tr("Edit {name}").format(name=record["full_name"])
+        )
+        layout = QVBoxLayout(self)
+        general = QLabel(self)
+        general.setObjectName("learnerFormProblems")
+        layout.addWidget(general)
+        self.marks = FieldMarks(general)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.inputs: dict[str, QLineEdit | QComboBox] = {}
+        titles = {
+            "registration_no": self.tr("&Registration number"),
+            "full_name": self.tr("Full &name"),
+            "guardian_name": self.tr("&Guardian (father or mother)"),
+            "cnic": self.tr("&CNIC (12345-1234567-1)"),
+            "gender": self.tr("G&ender"),
+            "date_of_birth": self.tr("&Date of birth (YYYY-MM-DD)"),
+            "email": self.tr("E-&mail"),
+            "phone": self.tr("&Phone (0300-1234567)"),
+            "programme": self.tr("Pro&gramme of study"),
+        }
+        for name in learners.LEARNER_FIELDS:
+            if name == "gender":
+                widget: QLineEdit | QComboBox = QComboBox(self)
+                for value, label in (
+                    ("", ""),
+                    ("female", self.tr("Female")),
+                    ("male", self.tr("Male")),
+                    ("other", self.tr("Other")),
+                ):
+                    widget.addItem(label, value)  # fmt: skip
+            else:
+                widget = QLineEdit(self)
+            widget.setObjectName(name)
+            widget.setAccessibleName(titles[name].replace("&", ""))
+            error = QLabel(self)
+            form.addRow(titles[name], widget)
+            form.addRow("", error)
+            self.marks.add(name, widget, error)
+            self.inputs[name] = widget
+        self.date_of_birth.setPlaceholderText(
+            QDate.currentDate().addYears(-20).toString("yyyy-MM-dd")
+        )
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(
+            self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._load(record)
+        self._pristine = self.values()
+
+    def __getattr__(self, name: str) -> Any:
+        inputs = self.__dict__.get("inputs")
+        if inputs and name in inputs:
+            return inputs[name]
+        raise AttributeError(name)
+
+    def _load(self, record: dict[str, Any] | None) -> None:
+        if record is None:
+            return
+        for name, widget in self.inputs.items():
+            value = record.get(name)
+            if name == "cnic" and value:
+                value = format_cnic(value)
+            elif name == "phone" and value:
+                value = format_phone(value)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value or "")))
+            else:
+                widget.setText(value or "")
+
+    def values(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for name, widget in self.inputs.items():
+            data[name] = widget.currentData() if isinstance(widget, QComboBox) else widget.text()
+        return data
+
+    def submit(self) -> None:
+        data, actor, record = self.values(), self.session.actor, self.record
+        self.save_button.setEnabled(False)
+
+        def save(store: Store) -> dict[str, Any]:
+            if record is None:
+                return learners.register_learner(store, actor, data)
+            return learners.update_learner(store, actor, record["id"], data)
+
+        self.runner.write(save, done=self._saved, failed=self._refused)
+
+    def _saved(self, row: dict[str, Any]) -> None:
+        self.saved = row
+        self.save_button.setEnabled(True)
+        self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(error, DomainError):
+            self.marks.show(error)
+        else:
+            self.marks.general.setText(repr(error))
+            self.marks.general.show()
+
+    def confirm_discard(self) -> bool:
+        """Asked when closing with unsaved changes; tests replace it."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Close without saving your changes?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        if self.saved is None and self.values() != self._pristine and not self.confirm_discard():
+            return
+        super().reject()
