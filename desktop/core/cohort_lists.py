@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-__all__ = ["list_cohorts", "roster"]
+__all__ = ["list_assessors", "list_cohorts", "offerable", "roster"]
 
 
 def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -42,5 +42,31 @@ def roster(conn: sqlite3.Connection, cohort_id: str) -> list[dict[str, Any]]:
                WHERE e.cohort_id = ? AND e.deleted = 0
                ORDER BY l.full_name, e.id""",
             (cohort_id,),
+        )
+    )
+
+
+def offerable(conn: sqlite3.Connection, campus_id: str | None) -> list[dict[str, Any]]:
+    """Published micro-credentials this campus may offer: national ones and its own."""
+    return _rows(
+        conn.execute(
+            """SELECT id, code, edition, title_en, title_ur FROM micro_credentials
+               WHERE deleted = 0 AND status = 'published'
+                 AND (scope = 'national' OR campus_id = ?)
+               ORDER BY code""",
+            (campus_id,),
+        )
+    )
+
+
+def list_assessors(conn: sqlite3.Connection, campus_id: str | None) -> list[dict[str, Any]]:
+    """Active accounts of this campus that may mark (assessors and admins)."""
+    return _rows(
+        conn.execute(
+            """SELECT id, display_name, role FROM users
+               WHERE deleted = 0 AND active = 1 AND role IN ('assessor', 'admin')
+                 AND campus_id = ?
+               ORDER BY role DESC, display_name""",
+            (campus_id,),
         )
     )

@@ -144,7 +144,18 @@ class CohortsPage(QWidget):
         )  # fmt: skip
         layout = QVBoxLayout(self)
         splitter = QSplitter(self)
-        self.cohort_table = _table(splitter, "cohortTable", self.tr("Cohorts"), self.cohorts)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.cohort_table = _table(left, "cohortTable", self.tr("Cohorts"), self.cohorts)
+        left_layout.addWidget(self.cohort_table, 1)
+        self.new_button = QPushButton(self.tr("&New cohort…"), left)
+        self.new_button.setObjectName("newCohort")
+        self.new_button.clicked.connect(self.new_cohort)
+        new_row = QHBoxLayout()
+        new_row.addWidget(self.new_button)
+        new_row.addStretch(1)
+        left_layout.addLayout(new_row)
         right = QWidget(splitter)
         right_layout = QVBoxLayout(right)
         self.roster_label = QLabel(self.tr("Choose a cohort to see its learners."), right)
@@ -160,7 +171,7 @@ class CohortsPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         right_layout.addLayout(buttons)
-        splitter.addWidget(self.cohort_table)
+        splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -172,6 +183,11 @@ class CohortsPage(QWidget):
             lambda *_: self.status_button.setEnabled(self._enrolment() is not None)
         )
         self.enrol_button.clicked.connect(self.enrol)
+        session.changed.connect(
+            lambda actor: self.new_button.setVisible(bool(actor) and actor.role == "admin")
+        )
+        actor = session.actor
+        self.new_button.setVisible(bool(actor) and actor.role == "admin")
         self.status_button.clicked.connect(self.change_status)
         self.refresh()
 
@@ -225,6 +241,14 @@ class CohortsPage(QWidget):
         self.changed.emit()
 
     # -- actions ---------------------------------------------------------------------------------
+
+    def new_cohort(self) -> None:
+        from desktop.ui.cohort_form import CohortForm
+
+        form = CohortForm(self.runner, self.session, self)
+        form.accepted.connect(self.refresh)
+        form.open()
+        self.form = form
 
     def enrol(self) -> None:
         cohort = self.cohort()

@@ -105,6 +105,69 @@
     </message>
 </context>
 <context>
+    <name>CohortForm</name>
+    <message>
+        <source>New cohort</source>
+        <translation>نیا بیچ</translation>
+    </message>
+    <message>
+        <source>&amp;Micro-credential</source>
+        <translation>مائیکرو سند (&amp;M)</translation>
+    </message>
+    <message>
+        <source>Cohort &amp;code</source>
+        <translation>بیچ کوڈ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Starts on</source>
+        <translation>آغاز کی تاریخ (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Ends on</source>
+        <translation>اختتام کی تاریخ (&amp;E)</translation>
+    </message>
+    <message>
+        <source>M&amp;ode</source>
+        <translation>طریقۂ تدریس (&amp;O)</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>بالمشافہ</translation>
+    </message>
+    <message>
+        <source>Hybrid</source>
+        <translation>مخلوط</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>آن لائن</translation>
+    </message>
+    <message>
+        <source>Se&amp;ats</source>
+        <translation>نشستیں (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Fee (PKR)</source>
+        <translation>فیس، روپے (&amp;F)</translation>
+    </message>
+    <message>
+        <source>no fee</source>
+        <translation>بلا فیس</translation>
+    </message>
+    <message>
+        <source>Assessors</source>
+        <translation>جانچ کار</translation>
+    </message>
+    <message>
+        <source>&amp;Create the cohort</source>
+        <translation>بیچ بنائیں (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+</context>
+<context>
     <name>CohortsPage</name>
     <message>
         <source>Enrolled</source>
@@ -185,6 +248,10 @@
     <message>
         <source>Cohorts</source>
         <translation>بیچ</translation>
+    </message>
+    <message>
+        <source>&amp;New cohort…</source>
+        <translation>نیا بیچ… (&amp;N)</translation>
     </message>
     <message>
         <source>Choose a cohort to see its learners.</source>

@@ -140,3 +140,44 @@ def test_models_pass_qtmodeltester(qtbot, qtmodeltester, page):
     qtmodeltester.check(page.cohorts)
     _choose_cohort(qtbot, page)
     qtmodeltester.check(page.members)
+
+
+def test_create_a_cohort_then_enrol_into_it(qtbot, page, campus):
+    from PySide6.QtCore import QDate, Qt
+
+    page.new_button.click()
+    form = page.form
+    qtbot.waitUntil(lambda: form.loaded == 2, timeout=10_000)
+    assert form.micro.currentText() == "DA-101 — Data Analytics Fundamentals"
+    assessors = [form.assessors.item(i).text() for i in range(form.assessors.count())]
+    assert assessors == ["Dr Farhan Qureshi", "Sana Mirza"]
+    form.assessors.item(0).setCheckState(Qt.CheckState.Checked)
+    qtbot.keyClicks(form.code, "da-101-b")
+    form.capacity.setValue(25)
+    form.fee.setValue(8000)
+    form.ends.setDate(form.starts.date().addDays(-1))  # before the start
+    form.save_button.click()
+    error = form.marks.fields["ends_on"][1]
+    qtbot.waitUntil(lambda: "Is before the start" in error.text(), timeout=10_000)
+    assert form.code.text() == "da-101-b"
+    form.ends.setDate(QDate.currentDate().addDays(60))
+    with qtbot.waitSignal(form.accepted, timeout=10_000):
+        form.save_button.click()
+    qtbot.waitUntil(lambda: page.cohorts.rowCount() == 2, timeout=10_000)
+    with Store.open(campus.path, readonly=True) as store:
+        cohort = store.one("SELECT * FROM cohorts WHERE code = 'DA-101-B'")
+        assigned = store.scalar(
+            "SELECT COUNT(*) FROM cohort_assessors WHERE cohort_id = ?", (cohort["id"],)
+        )
+    assert (cohort["capacity"], cohort["fee_pkr"], cohort["mode"], assigned) == (
+        25,
+        8000,
+        "in_person",
+        1,
+    )
+
+
+def test_only_admins_are_offered_a_new_cohort(page, campus):
+    assert not page.new_button.isHidden()
+    page.session.sign_in(campus.assessor)
+    assert page.new_button.isHidden()
