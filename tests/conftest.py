@@ -152,7 +152,9 @@ def _build_template(path: Path) -> dict:
     store.close()
     return {
         "admin": admin,
-        "assessor": Actor(assessor_row["id"], "Dr Farhan Qureshi", "assessor", admin.campus_id),
+        "assessor": Actor(
+            assessor_row["id"], "Dr Farhan Qureshi", "assessor", admin.campus_id, "dr.farhan"
+        ),
         "track_id": track["id"],
         "micro_credential_id": micro["id"],
         "cohort_id": cohort["id"],

@@ -46,6 +46,7 @@ class Actor:
     name: str
     role: str
     campus_id: str | None = None
+    username: str | None = None
 
     @property
     def is_system(self) -> bool:

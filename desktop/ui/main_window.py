@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.paths import display_path
 from desktop.core.store import Actor
+from desktop.ui.account import ChangePasswordDialog, InactivityLock, lock_minutes
 from desktop.ui.catalogue import CataloguePage
 from desktop.ui.cohorts import CohortsPage
 from desktop.ui.i18n import ltr
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         *,
         runner: TaskRunner | None = None,
         session: Session | None = None,
+        lock_ms: int | None = None,
     ) -> None:
         super().__init__()
         self.db_path = Path(db_path)
@@ -82,6 +84,12 @@ class MainWindow(QMainWindow):
         self.switch_user_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
         self.switch_user_action.triggered.connect(self.switch_user)
         account.addAction(self.switch_user_action)
+        self.change_password_action = QAction(self.tr("&Change password…"), self)
+        self.change_password_action.triggered.connect(self.change_password)
+        account.addAction(self.change_password_action)
+        # Shared office and lab computers: lock after a while without input.
+        self.lock = InactivityLock(lock_minutes() * 60_000 if lock_ms is None else lock_ms, self)
+        self.lock.locked.connect(self.lock_screen)
         self.session.changed.connect(self._show_who)
         self._show_who(actor)
 
@@ -117,9 +125,33 @@ class MainWindow(QMainWindow):
                 activated=lambda row=number - 1: self.navigation.setCurrentRow(row),
             )
 
+    def change_password(self) -> None:
+        dialog = ChangePasswordDialog(self.runner, self.session, self)
+        dialog.open()
+        self.password_dialog = dialog
+
+    def lock_screen(self) -> None:
+        """Hide everything until someone signs in; giving up closes the window."""
+        actor = self.session.actor
+        self.centralWidget().hide()
+        self.statusBar().showMessage(self.tr("Locked after a while without use."))
+        again = SignInDialog.ask(
+            self.runner,
+            self.tr("Locked after a while without use: sign in to go on"),
+            self,
+            username=(actor.username or "") if actor else "",
+        )
+        if again is None:
+            self.close()
+            return
+        self.session.sign_in(again)
+        self.centralWidget().show()
+        self.lock.resume()
+
     def show_screen(self, page: QWidget) -> None:
         self.navigation.setCurrentRow(self.stack.indexOf(page))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.lock.stop()
         self.runner.close()
         super().closeEvent(event)

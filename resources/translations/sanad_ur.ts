@@ -105,6 +105,33 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>پاس ورڈ تبدیل کریں</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>موجودہ پاس ورڈ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>نیا پاس ورڈ (&amp;N)</translation>
+    </message>
+    <message>
+        <source>New password &amp;again</source>
+        <translation>نیا پاس ورڈ دوبارہ (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>پاس ورڈ تبدیل کریں (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+</context>
+<context>
     <name>CohortForm</name>
     <message>
         <source>New cohort</source>
@@ -540,6 +567,10 @@
         <translation>صارف تبدیل کریں… (&amp;S)</translation>
     </message>
     <message>
+        <source>&amp;Change password…</source>
+        <translation>پاس ورڈ تبدیل کریں… (&amp;C)</translation>
+    </message>
+    <message>
         <source>Sanad — demo campus — signed in automatically as {name}</source>
         <translation>سند — نمونے کا کیمپس — خودکار طور پر {name} کے نام سے سائن اِن</translation>
     </message>
@@ -558,6 +589,14 @@
     <message>
         <source>Switch user</source>
         <translation>صارف تبدیل کریں</translation>
+    </message>
+    <message>
+        <source>Locked after a while without use.</source>
+        <translation>کچھ دیر استعمال نہ ہونے پر بند کر دیا گیا۔</translation>
+    </message>
+    <message>
+        <source>Locked after a while without use: sign in to go on</source>
+        <translation>کچھ دیر استعمال نہ ہونے پر بند کر دیا گیا: جاری رکھنے کے لیے سائن اِن کریں</translation>
     </message>
 </context>
 <context>

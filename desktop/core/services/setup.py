@@ -90,4 +90,4 @@ def initialise_campus(
             campus_id,
             {"code": campus["code"], "admin": username, "device": device_id},
         )
-    return Actor(admin["id"], display, "admin", campus_id)
+    return Actor(admin["id"], display, "admin", campus_id, username)

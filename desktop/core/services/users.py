@@ -38,7 +38,9 @@ def validate_username(value: str, field: str = "username") -> str:
 
 
 def _actor_for(user: dict[str, Any]) -> Actor:
-    return Actor(user["id"], user["display_name"], user["role"], user["campus_id"])
+    return Actor(
+        user["id"], user["display_name"], user["role"], user["campus_id"], user["username"]
+    )
 
 
 def create_user(
