@@ -8,9 +8,21 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop.core.dashboard import completion_funnel, enrolments_per_track
+from desktop.core.ids import utc_today
 from desktop.core.schema import REPLICATED_TABLES
 from desktop.ui.tasks import TaskRunner
 
@@ -41,10 +53,21 @@ def read_overview(conn: sqlite3.Connection) -> dict[str, Any]:
     return {"campus": campus, "counts": counts, "demo": bool(demo and demo[0] == "1")}
 
 
+def read_figures(conn: sqlite3.Connection) -> dict[str, Any]:
+    """The dashboard's charts, for this database's campus."""
+    row = conn.execute("SELECT value FROM settings WHERE key = 'campus_id'").fetchone()
+    campus_id = row[0] if row else None
+    return {
+        "tracks": enrolments_per_track(conn, campus_id),
+        "funnel": completion_funnel(conn, campus_id, today=utc_today().isoformat()),
+    }
+
+
 class OverviewPage(QWidget):
     """The campus, whether it is a demo, and how much is in it."""
 
     loaded = Signal()
+    charts_loaded = Signal()
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,8 +109,20 @@ class OverviewPage(QWidget):
             self.count_labels[table] = value
             self.form.addRow(titles[table], value)
         layout.addWidget(figures)
-        layout.addStretch(1)
+        charts = QHBoxLayout()
+        self.track_chart = QChartView(self)
+        self.track_chart.setObjectName("trackChart")
+        self.track_chart.setAccessibleName(self.tr("Enrolments per learning track"))
+        self.funnel_chart = QChartView(self)
+        self.funnel_chart.setObjectName("funnelChart")
+        self.funnel_chart.setAccessibleName(self.tr("How far learners came in recent cohorts"))
+        for view in (self.track_chart, self.funnel_chart):
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(260)
+            charts.addWidget(view)
+        layout.addLayout(charts, 1)
         runner.read(read_overview, done=self._show_overview, failed=self._show_failure)
+        runner.read(read_figures, done=self._show_charts, failed=self._show_failure)
 
     def _show_overview(self, overview: dict[str, Any]) -> None:
         campus = overview["campus"]
@@ -104,6 +139,63 @@ class OverviewPage(QWidget):
             label.setText(locale.toString(int(overview["counts"].get(table, 0))))
         self.demo_label.setVisible(overview["demo"])
         self.loaded.emit()
+
+    def _urdu(self) -> bool:
+        return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+    def _show_charts(self, figures: dict[str, Any]) -> None:
+        tracks = figures["tracks"]
+        chart = QChart()
+        chart.setTitle(self.tr("Enrolments per learning track"))
+        chart.legend().hide()
+        counts = QBarSet(self.tr("Enrolments"))
+        counts.append([float(t["enrolments"]) for t in reversed(tracks)])
+        series = QHorizontalBarSeries()
+        series.append(counts)
+        series.setLabelsVisible(True)
+        chart.addSeries(series)
+        names = QBarCategoryAxis()
+        names.append([(t["name_ur"] if self._urdu() and t["name_ur"] else t["name_en"])
+                      for t in reversed(tracks)])  # fmt: skip
+        chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(names)
+        values = QValueAxis()
+        values.setLabelFormat("%d")
+        values.setMin(0)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(values)
+        values.applyNiceNumbers()
+        self.track_chart.setChart(chart)
+
+        funnel = figures["funnel"]
+        chart = QChart()
+        chart.setTitle(self.tr("How far learners came in recent cohorts"))
+        series = QBarSeries()
+        for stage, label in (
+            ("enrolled", self.tr("Enrolled")),
+            ("started", self.tr("Started")),
+            ("submitted", self.tr("Submitted")),
+            ("passed", self.tr("Passed")),
+        ):
+            bars = QBarSet(label)
+            bars.append([float(c[stage]) for c in funnel])
+            series.append(bars)  # fmt: skip
+        chart.addSeries(series)
+        cohorts = QBarCategoryAxis()
+        # "DA-101-2026-007" on two lines ("DA-101", "2026-007"), so codes are not cut short.
+        cohorts.append([c["code"].replace("-20", "\n20", 1) for c in funnel])
+        chart.addAxis(cohorts, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(cohorts)
+        values = QValueAxis()
+        values.setLabelFormat("%d")
+        values.setMin(0)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(values)
+        values.applyNiceNumbers()
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.funnel_chart.setChart(chart)
+        self.figures = figures
+        self.charts_loaded.emit()
 
     def _show_failure(self, error: BaseException) -> None:
         self.campus_label.setText(

@@ -813,8 +813,32 @@
         <translation>جاری کردہ اسناد</translation>
     </message>
     <message>
+        <source>Enrolments per learning track</source>
+        <translation>ہر شعبے میں داخلے</translation>
+    </message>
+    <message>
+        <source>How far learners came in recent cohorts</source>
+        <translation>حالیہ بیچوں میں طلبہ کی پیش رفت</translation>
+    </message>
+    <message>
         <source>This database has no campus yet.</source>
         <translation>اس ڈیٹا بیس میں ابھی کوئی کیمپس نہیں۔</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>داخل</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>شروع کیا</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>جمع کرایا</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>کامیاب</translation>
     </message>
     <message>
         <source>Could not read the database: {error}</source>

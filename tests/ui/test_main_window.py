@@ -79,3 +79,34 @@ def test_screens_are_reached_by_keyboard(qtbot, tmp_path):
     qtbot.keyClick(window.learners.search_box, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.overview
     window.close()
+
+
+def test_dashboard_charts_on_the_demo_campus(qtbot, tmp_path):
+    """Enrolments per track and the completion funnel, with the figures the database holds."""
+    from desktop.core.demo import create_demo
+
+    path = tmp_path / "demo.db"
+    create_demo(path, learners=60)
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.overview.charts_loaded, timeout=20_000):
+        window.show()
+    figures = window.overview.figures
+    with Store.open(path, readonly=True) as store:
+        enrolled = store.scalar(
+            "SELECT COUNT(*) FROM enrolments WHERE status != 'withdrawn' AND deleted = 0"
+        )
+    assert sum(t["enrolments"] for t in figures["tracks"]) == enrolled
+    assert {t["name_en"] for t in figures["tracks"]} <= {
+        "Data Analytics", "Management Sciences", "Business and Marketing",
+        "Programming Languages",
+    }  # fmt: skip
+    for cohort in figures["funnel"]:
+        assert cohort["enrolled"] >= cohort["started"] >= cohort["submitted"] >= cohort["passed"]
+    chart = window.overview.funnel_chart.chart()
+    assert [s.label() for s in chart.series()[0].barSets()] == [
+        "Enrolled", "Started", "Submitted", "Passed",
+    ]  # fmt: skip
+    track_chart = window.overview.track_chart.chart()
+    assert track_chart.title() == "Enrolments per learning track"
+    window.close()
