@@ -79,6 +79,7 @@ class CataloguePage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(100)
         layout.addWidget(self.table, 1)
         self.message = QLabel(self)
         self.message.setObjectName("catalogueMessage")
@@ -106,8 +107,15 @@ class CataloguePage(QWidget):
         session.changed.connect(lambda _actor: self._enable())
         self._sized = False
         self._enable()
-        runner.read(list_tracks, done=self._tracks_in)
-        self.refresh()
+        self._loaded = False
+
+    def showEvent(self, event) -> None:
+        # Loaded when first shown, so start-up does not wait for it.
+        if not self._loaded:
+            self._loaded = True
+            self.runner.read(list_tracks, done=self._tracks_in)
+            self.refresh()
+        super().showEvent(event)
 
     def _title(self, row: dict[str, Any]) -> str:
         urdu = self.layoutDirection() == Qt.LayoutDirection.RightToLeft and row["title_ur"]

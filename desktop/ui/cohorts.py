@@ -95,6 +95,8 @@ def _table(parent: QWidget, name: str, accessible: str, model: QAbstractTableMod
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
+    # Size columns from the first rows only: measuring thousands of rows takes seconds.
+    view.horizontalHeader().setResizeContentsPrecision(100)
     return view
 
 
@@ -189,7 +191,15 @@ class CohortsPage(QWidget):
         actor = session.actor
         self.new_button.setVisible(bool(actor) and actor.role == "admin")
         self.status_button.clicked.connect(self.change_status)
-        self.refresh()
+        self._loaded = False
+
+    def showEvent(self, event) -> None:
+        # Loaded when first shown: a large campus has thousands of cohorts, and start-up
+        # should not wait for a screen nobody has opened yet.
+        if not self._loaded:
+            self._loaded = True
+            self.refresh()
+        super().showEvent(event)
 
     def _title(self, row: dict[str, Any]) -> str:
         urdu = self.layoutDirection() == Qt.LayoutDirection.RightToLeft and row["title_ur"]

@@ -245,6 +245,7 @@ class LearnersPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.setResizeContentsPrecision(100)
         layout.addWidget(self.table, 1)
         self.search_box.textChanged.connect(self.model.search)
         self.model.searched.connect(self._show_count)

@@ -8,15 +8,6 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalBarSeries,
-    QValueAxis,
-)
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -109,18 +100,12 @@ class OverviewPage(QWidget):
             self.count_labels[table] = value
             self.form.addRow(titles[table], value)
         layout.addWidget(figures)
-        charts = QHBoxLayout()
-        self.track_chart = QChartView(self)
-        self.track_chart.setObjectName("trackChart")
-        self.track_chart.setAccessibleName(self.tr("Enrolments per learning track"))
-        self.funnel_chart = QChartView(self)
-        self.funnel_chart.setObjectName("funnelChart")
-        self.funnel_chart.setAccessibleName(self.tr("How far learners came in recent cohorts"))
-        for view in (self.track_chart, self.funnel_chart):
-            view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(260)
-            charts.addWidget(view)
-        layout.addLayout(charts, 1)
+        # The charts (QtCharts, a large import) are made when their figures arrive, after the
+        # window has first been painted.
+        self.charts = QHBoxLayout()
+        self.track_chart = None
+        self.funnel_chart = None
+        layout.addLayout(self.charts, 1)
         runner.read(read_overview, done=self._show_overview, failed=self._show_failure)
         runner.read(read_figures, done=self._show_charts, failed=self._show_failure)
 
@@ -144,6 +129,27 @@ class OverviewPage(QWidget):
         return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
     def _show_charts(self, figures: dict[str, Any]) -> None:
+        from PySide6.QtCharts import (
+            QBarCategoryAxis,
+            QBarSeries,
+            QBarSet,
+            QChart,
+            QChartView,
+            QHorizontalBarSeries,
+            QValueAxis,
+        )
+
+        if self.track_chart is None:
+            self.track_chart = QChartView(self)
+            self.track_chart.setObjectName("trackChart")
+            self.track_chart.setAccessibleName(self.tr("Enrolments per learning track"))
+            self.funnel_chart = QChartView(self)
+            self.funnel_chart.setObjectName("funnelChart")
+            self.funnel_chart.setAccessibleName(self.tr("How far learners came in recent cohorts"))
+            for view in (self.track_chart, self.funnel_chart):
+                view.setRenderHint(QPainter.RenderHint.Antialiasing)
+                view.setMinimumHeight(260)
+                self.charts.addWidget(view)
         tracks = figures["tracks"]
         chart = QChart()
         chart.setTitle(self.tr("Enrolments per learning track"))

@@ -133,6 +133,8 @@ class TaskRunner(QObject):
         with self._lock:
             succeeded, value = self._outcomes.pop(job_id)
         done, failed = self._callbacks.pop(job_id, (None, None))
+        if self._closed and not succeeded and isinstance(value, sqlite3.OperationalError):
+            return  # a read stopped by close(): nobody is waiting for it
         if succeeded:
             if done is not None:
                 done(value)
@@ -166,7 +168,12 @@ class TaskRunner(QObject):
         if self._closed:
             return
         self._closed = True
-        self._readers.shutdown(wait=True)
+        # Reads nobody will see are stopped (SQLite's interrupt is meant to be called from
+        # another thread); queued writes all still run.
+        with self._lock:
+            for conn in self._connections:
+                conn.interrupt()
+        self._readers.shutdown(wait=True, cancel_futures=True)
 
         def close_store() -> None:
             if self._store is not None:

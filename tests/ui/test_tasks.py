@@ -70,3 +70,29 @@ def test_close_finishes_queued_work_and_refuses_more(qtbot, runner, campus):
     qtbot.waitUntil(lambda: done == [5], timeout=10_000)
     with pytest.raises(RuntimeError, match="closed"):
         runner.read(lambda conn: None)
+
+
+def test_close_stops_long_reads_but_finishes_writes(qtbot, runner, campus):
+    import time
+
+    def slow_read(conn):
+        # A query that would run for a long time: a recursive count to 10^9.
+        return conn.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000) "
+            "SELECT COUNT(*) FROM n"
+        ).fetchone()
+
+    written = []
+    runner.read(slow_read)
+    time.sleep(0.2)  # the read is under way
+    runner.write(
+        lambda store: learners.register_learner(
+            store, campus.admin, {"registration_no": "QAU-2026-9999", "full_name": "Last Write"}
+        ),
+        done=written.append,
+    )
+    started = time.perf_counter()
+    runner.close()
+    assert time.perf_counter() - started < 5  # the count to a billion was stopped
+    qtbot.waitUntil(lambda: len(written) == 1, timeout=10_000)
+    assert written[0]["full_name"] == "Last Write"
