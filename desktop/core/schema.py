@@ -7,27 +7,68 @@ table carries the replication columns of :data:`REPLICATION_COLUMNS`; local tabl
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 __all__ = [
     "APPEND_ONLY_TABLES",
-    "MIGRATIONS",
+    "MIGRATION_SET",
     "REPLICATED_TABLES",
+    "applied_migration_names",
     "migration_names",
+    "migrations",
 ]
 
-MIGRATIONS = Migrations("sanad")
-_NAMES: list[str] = []
+MIGRATION_SET = "sanad"
+_STEPS: list[tuple[str, Any]] = []
+_MIGRATIONS: Migrations | None = None
 
 
 def _migration(name: str):
     def register(fn):
-        _NAMES.append(name)
-        return MIGRATIONS(name=name)(fn)
+        _STEPS.append((name, fn))
+        return fn
 
     return register
+
+
+def migrations() -> Migrations:
+    """The sqlite-utils migration set. Built on first use: sqlite-utils is a noticeable import,
+    and opening an up-to-date database (every start of the app) does not need it."""
+    global _MIGRATIONS
+    if _MIGRATIONS is None:
+        from sqlite_utils.migrations import Migrations
+
+        built = Migrations(MIGRATION_SET)
+        for name, fn in _STEPS:
+            built(name=name)(fn)
+        _MIGRATIONS = built
+    return _MIGRATIONS
+
+
+def __getattr__(name: str) -> Any:
+    if name == "MIGRATIONS":
+        return migrations()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def applied_migration_names(conn: sqlite3.Connection) -> list[str]:
+    """The migrations recorded in a database, read directly (the table sqlite-utils keeps)."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()
+    if not exists:
+        return []
+    return [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+            (MIGRATION_SET,),
+        )
+    ]
 
 
 # owner: campus id, or 'national' for head office's records.
@@ -433,4 +474,4 @@ END;
 
 def migration_names() -> list[str]:
     """Every migration this program knows, oldest first; the schema version is their count."""
-    return list(_NAMES)
+    return [name for name, _ in _STEPS]

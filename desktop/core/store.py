@@ -17,16 +17,15 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop.core import audit as audit_chain
 from desktop.core.errors import FieldProblem, Immutable, NotFound, SchemaTooNew
 from desktop.core.ids import new_id, utc_now
 from desktop.core.schema import (
     APPEND_ONLY_TABLES,
-    MIGRATIONS,
     REPLICATED_TABLES,
+    applied_migration_names,
     migration_names,
+    migrations,
 )
 
 __all__ = ["SYSTEM", "Actor", "Store", "Transaction", "row_json"]
@@ -74,7 +73,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
-        self.db = Database(conn)
+        self._db: Any = None
         self._columns: dict[str, tuple[str, ...]] = {}
         self._column_sets: dict[str, frozenset[str]] = {}
         self._in_transaction = False
@@ -112,7 +111,7 @@ class Store:
         try:
             store._check_schema_not_newer()
             if migrate and not readonly and store.pending_migrations():
-                MIGRATIONS.apply(store.db)
+                migrations().apply(store.db)
         except BaseException:
             conn.close()
             raise
@@ -127,11 +126,21 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def db(self) -> Any:
+        """The connection as a sqlite-utils ``Database`` (imported only when needed)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn)
+        return self._db
+
     def applied_migrations(self) -> list[str]:
-        return [m.name for m in MIGRATIONS.applied(self.db)]
+        return applied_migration_names(self.conn)
 
     def pending_migrations(self) -> list[str]:
-        return [m.name for m in MIGRATIONS.pending(self.db)]
+        applied = set(self.applied_migrations())
+        return [name for name in migration_names() if name not in applied]
 
     @property
     def schema_version(self) -> int:

@@ -99,3 +99,21 @@ def test_a_database_from_a_newer_sanad_is_refused_untouched(tmp_path):
     assert "0099_from_the_future" in str(caught.value)
     assert "Install the newer Sanad to open it" in str(caught.value)
     assert path.read_bytes() == before
+
+
+def test_opening_a_current_database_does_not_load_the_migration_machinery(tmp_path):
+    """Every start of the app opens a current database; sqlite-utils is needed only to migrate."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "current.db"
+    Store.open(path).close()
+    script = (
+        "import sys\n"
+        "from desktop.core.store import Store\n"
+        f"Store.open({str(path)!r}).close()\n"
+        "print('sqlite_utils' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
