@@ -8,7 +8,14 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-__all__ = ["list_assessors", "list_cohorts", "offerable", "roster"]
+__all__ = [
+    "learners_by_registration",
+    "list_assessors",
+    "list_cohorts",
+    "offerable",
+    "registration_numbers_from_csv",
+    "roster",
+]
 
 
 def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -70,3 +77,34 @@ def list_assessors(conn: sqlite3.Connection, campus_id: str | None) -> list[dict
             (campus_id,),
         )
     )
+
+
+def learners_by_registration(
+    conn: sqlite3.Connection, campus_id: str | None, numbers: list[str]
+) -> tuple[dict[str, str], list[str]]:
+    """``({registration number: learner id}, [numbers not found])`` for a list as typed (case
+    and spaces do not matter; a number listed twice counts once)."""
+    wanted = list(dict.fromkeys(n.strip().upper() for n in numbers if n and n.strip()))
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for number, learner_id in conn.execute(
+            "SELECT registration_no, id FROM learners WHERE deleted = 0 "
+            f"AND (? IS NULL OR campus_id = ?) AND registration_no IN ({marks})",
+            (campus_id, campus_id, *chunk),
+        ):
+            found[number] = learner_id
+    return found, [n for n in wanted if n not in found]
+
+
+def registration_numbers_from_csv(path: str) -> list[str]:
+    """The registration numbers in a CSV: the column whose header names them, else the first."""
+    from desktop.core.learner_import import guess_mapping, read_csv
+
+    table = read_csv(path)
+    mapping = guess_mapping(table.headers)
+    column = mapping.get("registration_no", 0)
+    # Without a header naming the column, the first line is a number like the others.
+    rows = ([] if "registration_no" in mapping else [table.headers]) + table.rows
+    return [row[column] for row in rows if column < len(row) and row[column].strip()]

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -29,7 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.cohort_lists import list_cohorts, roster
+from desktop.core.cohort_lists import (
+    learners_by_registration,
+    list_cohorts,
+    registration_numbers_from_csv,
+    roster,
+)
 from desktop.core.errors import DomainError
 from desktop.core.services import enrolments
 from desktop.core.store import Store
@@ -310,6 +317,10 @@ class EnrolDialog(QDialog):
         self.message.setObjectName("enrolMessage")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
+        self.from_file = QPushButton(self.tr("From a CSV of &registration numbers…"), self)
+        self.from_file.setObjectName("enrolFromCsv")
+        self.from_file.clicked.connect(self.choose_file)
+        layout.addWidget(self.from_file)
         self.buttons = QDialogButtonBox(self)
         self.enrol_button = self.buttons.addButton(
             self.tr("&Enrol the chosen learners"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -325,6 +336,46 @@ class EnrolDialog(QDialog):
     def ask(cls, runner, session, cohort, parent=None) -> bool:
         return cls(runner, session, cohort, parent).exec() == QDialog.DialogCode.Accepted
 
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("CSV of registration numbers"), "",
+            self.tr("CSV files (*.csv *.txt);;All files (*)"),
+        )  # fmt: skip
+        if name:
+            self.enrol_file(name)
+
+    def enrol_file(self, path: str) -> None:
+        """Look the file's numbers up, say what was found, and enrol those if confirmed."""
+        actor = self.session.actor
+        campus_id = actor.campus_id if actor else None
+
+        def look_up(conn) -> tuple[dict[str, str], list[str]]:
+            return learners_by_registration(conn, campus_id, registration_numbers_from_csv(path))
+
+        self.runner.read(look_up, done=self._looked_up, failed=self._refused)
+
+    def confirm(self, text: str) -> bool:
+        """Asked before enrolling the learners of a file; tests replace it."""
+        return QMessageBox.question(self, self.windowTitle(), text) == (
+            QMessageBox.StandardButton.Yes
+        )
+
+    def _looked_up(self, result: tuple[dict[str, str], list[str]]) -> None:
+        found, missing = result
+        text = self.tr("%Ln learner(s) found in the file.", "", len(found))
+        if missing:
+            text += " " + self.tr("Not registered here: {numbers}.").format(
+                numbers=", ".join(missing[:20]) + (" …" if len(missing) > 20 else "")
+            )
+        if not found:
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(text)
+            return
+        self.message.setStyleSheet("")
+        self.message.setText(text)
+        if self.confirm(text + " " + self.tr("Enrol them?")):
+            self._enrol(list(found.values()))
+
     def chosen(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.rows[r]["id"] for r in rows]
@@ -335,6 +386,9 @@ class EnrolDialog(QDialog):
             self.message.setStyleSheet(ERROR_STYLE)
             self.message.setText(self.tr("Choose one or more learners first."))
             return
+        self._enrol(learner_ids)
+
+    def _enrol(self, learner_ids: list[str]) -> None:
         self.enrol_button.setEnabled(False)
         actor, cohort_id = self.session.actor, self.cohort["id"]
         self.runner.write(

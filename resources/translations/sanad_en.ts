@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message numerus="yes">
+        <source>%Ln learner(s) found in the file.</source>
+        <translation>
+            <numerusform>%Ln learner found in the file.</numerusform>
+            <numerusform>%Ln learners found in the file.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LearnersPage</name>
     <message numerus="yes">
         <source>%Ln learner(s)</source>

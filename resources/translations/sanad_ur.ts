@@ -323,12 +323,39 @@
         <translation>داخلے کے لیے طلبہ</translation>
     </message>
     <message>
+        <source>From a CSV of &amp;registration numbers…</source>
+        <translation>رجسٹریشن نمبروں کی CSV سے… (&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Enrol the chosen learners</source>
         <translation>منتخب طلبہ داخل کریں (&amp;E)</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>CSV of registration numbers</source>
+        <translation>رجسٹریشن نمبروں کی CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV فائلیں (*.csv *.txt);;تمام فائلیں (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln learner(s) found in the file.</source>
+        <translation>
+            <numerusform>فائل میں %Ln طالب علم ملا۔</numerusform>
+            <numerusform>فائل میں %Ln طلبہ ملے۔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not registered here: {numbers}.</source>
+        <translation>یہاں رجسٹرڈ نہیں: {numbers}۔</translation>
+    </message>
+    <message>
+        <source>Enrol them?</source>
+        <translation>انہیں داخل کریں؟</translation>
     </message>
     <message>
         <source>Choose one or more learners first.</source>

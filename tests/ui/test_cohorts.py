@@ -181,3 +181,32 @@ def test_only_admins_are_offered_a_new_cohort(page, campus):
     assert not page.new_button.isHidden()
     page.session.sign_in(campus.assessor)
     assert page.new_button.isHidden()
+
+
+def test_enrol_from_a_csv_of_registration_numbers(qtbot, page, tmp_path, monkeypatch):
+    path = tmp_path / "class-list.csv"
+    path.write_text("Reg No,Name\nQAU-2026-0001,A\nqau-2026-0002 ,B\nQAU-2099-7777,C\n")
+    _choose_cohort(qtbot, page)
+    asked = []
+    monkeypatch.setattr(EnrolDialog, "confirm", lambda self, text: asked.append(text) or True)
+    seen = {}
+
+    def from_file(dialog: EnrolDialog):
+        dialog.enrol_file(str(path))
+        seen["dialog"] = dialog
+
+    _when_shown(EnrolDialog, from_file)
+    page.enrol_button.click()
+    assert asked == [
+        "2 learners found in the file. Not registered here: QAU-2099-7777. Enrol them?"
+    ]
+    qtbot.waitUntil(lambda: page.members.rowCount() == 2, timeout=10_000)
+    assert {_cell(page.members, r, 1) for r in range(2)} == {"Ayesha Khan", "Bilal Ahmed"}
+
+
+def test_a_file_of_bare_numbers_without_a_header(tmp_path):
+    from desktop.core.cohort_lists import registration_numbers_from_csv
+
+    path = tmp_path / "numbers.csv"
+    path.write_text("QAU-2026-0001\nQAU-2026-0002\n")
+    assert registration_numbers_from_csv(str(path)) == ["QAU-2026-0001", "QAU-2026-0002"]
