@@ -9,6 +9,7 @@ is written.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -111,11 +112,35 @@ class Store:
         try:
             store._check_schema_not_newer()
             if migrate and not readonly and store.pending_migrations():
+                if store.applied_migrations():
+                    store._copy_before_upgrade()
                 migrations().apply(store.db)
         except BaseException:
             conn.close()
             raise
         return store
+
+    def _copy_before_upgrade(self) -> Path:
+        """Keep the database as it was before an upgrade: ``campus.before-schema-6.db`` beside
+        it (SQLite's backup API into a temporary file, checked, fsynced, renamed), so an
+        upgrade can always be undone by putting the copy back."""
+        version = len(self.applied_migrations())
+        dest = self.path.with_name(f"{self.path.stem}.before-schema-{version}.db")
+        if dest.exists():
+            dest = dest.with_name(f"{dest.stem}-{utc_now()[:19].replace(':', '')}.db")
+        temp = dest.with_name(f".{dest.name}.partial")
+        target = sqlite3.connect(temp)
+        try:
+            self.conn.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+            if target.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise RuntimeError(f"the copy of {self.path.name} before its upgrade is damaged")
+        finally:
+            target.close()
+        with open(temp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(temp, dest)
+        return dest
 
     def close(self) -> None:
         self.conn.close()

@@ -117,3 +117,33 @@ def test_opening_a_current_database_does_not_load_the_migration_machinery(tmp_pa
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+def test_an_upgrade_keeps_a_copy_of_the_database_as_it_was(tmp_path):
+    path = tmp_path / "campus.db"
+    _at_version(path, 3)
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO campuses (id, code, name_en, owner, version, last_device, created_at, "
+        "modified_at) VALUES ('c1', 'QAU', 'Quaid-i-Azam University', 'c1', 1, 'd1', "
+        "'2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')"
+    )
+    conn.commit()
+    conn.close()
+    with Store.open(path) as store:
+        assert store.schema_version == len(migration_names())
+    copy = tmp_path / "campus.before-schema-3.db"
+    with Store.open(copy, readonly=True) as old:
+        assert old.schema_version == 3
+        assert old.one("SELECT code FROM campuses") == {"code": "QAU"}
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [
+        "campus.before-schema-3.db",
+        "campus.db",
+    ]
+
+
+def test_no_copy_for_a_new_or_current_database(tmp_path):
+    path = tmp_path / "new.db"
+    Store.open(path).close()
+    Store.open(path).close()
+    assert [p.name for p in tmp_path.iterdir() if ".before-schema-" in p.name] == []
