@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import DomainError, FieldProblem, InvalidInput
+from desktop.core.errors import FieldProblem, InvalidInput
 from desktop.core.services import users
 from desktop.core.store import Store
 from desktop.ui.forms import FieldMarks
@@ -101,14 +101,8 @@ class ChangePasswordDialog(QDialog):
                             ("new_password", self.tr("&New password")),
                             ("confirm", self.tr("New password &again"))):  # fmt: skip
             edit = QLineEdit(self)
-            edit.setObjectName(name)
             edit.setEchoMode(QLineEdit.EchoMode.Password)
-            edit.setAccessibleName(title.replace("&", ""))
-            error = QLabel(self)
-            form.addRow(title, edit)
-            form.addRow("", error)
-            self.marks.add(name, edit, error)
-            self.fields[name] = edit
+            self.fields[name] = self.marks.add_row(form, name, title, edit)
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
             self.tr("&Change password"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -138,8 +132,4 @@ class ChangePasswordDialog(QDialog):
 
     def _refused(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        if isinstance(error, DomainError):
-            self.marks.show(error)
-        else:
-            self.marks.general.setText(repr(error))
-            self.marks.general.show()
+        self.marks.show_any(error)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.cohort_lists import list_assessors, offerable
-from desktop.core.errors import DomainError
 from desktop.core.services import cohorts
 from desktop.core.store import Store
 from desktop.ui.forms import FieldMarks
@@ -50,13 +49,7 @@ class CohortForm(QDialog):
         layout.addLayout(form)
 
         def field(name: str, title: str, widget: QWidget) -> QWidget:
-            widget.setObjectName(name)
-            widget.setAccessibleName(title.replace("&", ""))
-            error = QLabel(self)
-            form.addRow(title, widget)
-            form.addRow("", error)
-            self.marks.add(name, widget, error)
-            return widget
+            return self.marks.add_row(form, name, title, widget)
 
         self.micro = field("micro_credential", self.tr("&Micro-credential"), QComboBox(self))
         self.code = field("code", self.tr("Cohort &code"), QLineEdit(self))
@@ -139,8 +132,4 @@ class CohortForm(QDialog):
 
     def _refused(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        if isinstance(error, DomainError):
-            self.marks.show(error)
-        else:
-            self.marks.general.setText(repr(error))
-            self.marks.general.show()
+        self.marks.show_any(error)

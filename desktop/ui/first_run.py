@@ -55,18 +55,6 @@ def _set_up(store: Store, values: dict[str, str]) -> Actor:
     )
 
 
-def _field(page: QWizardPage, form: QFormLayout, marks: FieldMarks, name: str, title: str,
-           widget: QWidget) -> QWidget:  # fmt: skip
-    widget.setObjectName(name)
-    widget.setAccessibleName(title.replace("&", ""))
-    error = QLabel(page)
-    error.setObjectName(f"{name}Error")
-    form.addRow(title, widget)
-    form.addRow("", error)
-    marks.add(name, widget, error)
-    return widget
-
-
 class _ChoicePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
@@ -102,19 +90,15 @@ class _CampusPage(QWizardPage):
         general = QLabel(self)
         form.addRow(general)
         self.marks = FieldMarks(general)
-        self.code = _field(self, form, self.marks, "code", self.tr("Campus &code"), QLineEdit())
+        self.code = self.marks.add_row(form, "code", self.tr("Campus &code"), QLineEdit())
         self.code.setPlaceholderText("QAU")
-        self.name_en = _field(
-            self, form, self.marks, "name_en", self.tr("Name in &English"), QLineEdit()
-        )
-        self.name_ur = _field(
-            self, form, self.marks, "name_ur", self.tr("Name in &Urdu"), QLineEdit()
-        )
+        self.name_en = self.marks.add_row(form, "name_en", self.tr("Name in &English"), QLineEdit())
+        self.name_ur = self.marks.add_row(form, "name_ur", self.tr("Name in &Urdu"), QLineEdit())
         region = QComboBox()
         region.setEditable(True)
         region.addItems(["", *REGIONS])
-        self.region = _field(self, form, self.marks, "region", self.tr("&Region"), region)
-        self.city = _field(self, form, self.marks, "city", self.tr("C&ity"), QLineEdit())
+        self.region = self.marks.add_row(form, "region", self.tr("&Region"), region)
+        self.city = self.marks.add_row(form, "city", self.tr("C&ity"), QLineEdit())
 
     def values(self) -> dict[str, str]:
         return {
@@ -138,18 +122,12 @@ class _AdminPage(QWizardPage):
         general.setObjectName("adminGeneral")
         form.addRow(general)
         self.marks = FieldMarks(general)
-        self.username = _field(
-            self, form, self.marks, "username", self.tr("&User name"), QLineEdit()
+        self.username = self.marks.add_row(form, "username", self.tr("&User name"), QLineEdit())
+        self.display_name = self.marks.add_row(
+            form, "display_name", self.tr("Full &name"), QLineEdit()
         )
-        self.display_name = _field(
-            self, form, self.marks, "display_name", self.tr("Full &name"), QLineEdit()
-        )
-        self.password = _field(
-            self, form, self.marks, "password", self.tr("&Password"), QLineEdit()
-        )
-        self.confirm = _field(
-            self, form, self.marks, "confirm", self.tr("Password &again"), QLineEdit()
-        )
+        self.password = self.marks.add_row(form, "password", self.tr("&Password"), QLineEdit())
+        self.confirm = self.marks.add_row(form, "confirm", self.tr("Password &again"), QLineEdit())
         for widget in (self.password, self.confirm):
             widget.setEchoMode(QLineEdit.EchoMode.Password)
         self.done = False

@@ -8,11 +8,12 @@ at the top. Nothing the person typed is cleared.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox, QWidget
 
 from desktop.core.errors import DomainError, FieldProblem
 
-__all__ = ["FieldMarks", "problem_text"]
+__all__ = ["FieldMarks", "ask_discard", "problem_text"]
 
 ERROR_STYLE = "color: #a4262c;"
 MARK_PROPERTY = "invalid"
@@ -38,6 +39,27 @@ class FieldMarks:
         label.setWordWrap(True)
         label.hide()
         self.fields[name] = (widget, label)
+
+    def add_row(self, form: QFormLayout, name: str, title: str, widget: QWidget) -> QWidget:
+        """Put a labelled input on ``form`` with its error line under it, named ``name`` as the
+        core names the field."""
+        widget.setObjectName(name)
+        widget.setAccessibleName(title.replace("&", ""))
+        error = QLabel()
+        error.setObjectName(f"{name}Error")
+        form.addRow(title, widget)
+        form.addRow("", error)
+        self.add(name, widget, error)
+        return widget
+
+    def show_any(self, error: BaseException) -> None:
+        """A refusal from a job: the core's problems in place, anything else at the top."""
+        if isinstance(error, DomainError):
+            self.show(error)
+        else:
+            self.clear()
+            self.general.setText(repr(error))
+            self.general.show()
 
     def clear(self) -> None:
         self.general.hide()
@@ -73,3 +95,14 @@ class FieldMarks:
         if marked:
             self.fields[marked[0]][0].setFocus()
         return marked
+
+
+def ask_discard(parent: QWidget) -> bool:
+    """Asked when a form with unsaved changes is closed: ``True`` to discard them."""
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("forms", "Unsaved changes"),
+        QCoreApplication.translate("forms", "Close without saving your changes?"),
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard

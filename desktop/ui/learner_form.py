@@ -15,16 +15,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.errors import DomainError
 from desktop.core.services import learners
 from desktop.core.store import Store
 from desktop.core.validation import format_cnic, format_phone
-from desktop.ui.forms import FieldMarks
+from desktop.ui.forms import FieldMarks, ask_discard
 from desktop.ui.session import Session
 from desktop.ui.tasks import TaskRunner
 
@@ -82,13 +80,7 @@ class LearnerForm(QDialog):
                     widget.addItem(label, value)  # fmt: skip
             else:
                 widget = QLineEdit(self)
-            widget.setObjectName(name)
-            widget.setAccessibleName(titles[name].replace("&", ""))
-            error = QLabel(self)
-            form.addRow(titles[name], widget)
-            form.addRow("", error)
-            self.marks.add(name, widget, error)
-            self.inputs[name] = widget
+            self.inputs[name] = self.marks.add_row(form, name, titles[name], widget)
         self.date_of_birth.setPlaceholderText(
             QDate.currentDate().addYears(-20).toString("yyyy-MM-dd")
         )
@@ -147,21 +139,11 @@ class LearnerForm(QDialog):
 
     def _refused(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        if isinstance(error, DomainError):
-            self.marks.show(error)
-        else:
-            self.marks.general.setText(repr(error))
-            self.marks.general.show()
+        self.marks.show_any(error)
 
     def confirm_discard(self) -> bool:
         """Asked when closing with unsaved changes; tests replace it."""
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("Close without saving your changes?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
+        return ask_discard(self)
 
     def reject(self) -> None:
         if self.saved is None and self.values() != self._pristine and not self.confirm_discard():

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -34,10 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import DomainError
 from desktop.core.services import catalogue
 from desktop.core.store import Store
-from desktop.ui.forms import FieldMarks
+from desktop.ui.forms import FieldMarks, ask_discard
 from desktop.ui.session import Session
 from desktop.ui.tasks import TaskRunner
 
@@ -137,47 +135,44 @@ class MicroCredentialEditor(QDialog):
 
     # -- building the tabs -----------------------------------------------------------------------
 
-    def _field(self, form: QFormLayout, name: str, title: str, widget: QWidget) -> QWidget:
-        widget.setObjectName(name)
-        widget.setAccessibleName(title.replace("&", ""))
-        error = QLabel(widget.parentWidget())
-        form.addRow(title, widget)
-        form.addRow("", error)
-        self.marks.add(name, widget, error)
-        return widget
-
     def _details(self, tracks: list[dict[str, Any]]) -> None:
         page = QWidget(self)
         form = QFormLayout(page)
-        self.code = self._field(form, "code", self.tr("&Code"), QLineEdit(page))
-        self.title_en = self._field(form, "title_en", self.tr("Title in &English"), QLineEdit(page))
-        self.title_ur = self._field(form, "title_ur", self.tr("Title in &Urdu"), QLineEdit(page))
-        self.description_en = self._field(
+        self.code = self.marks.add_row(form, "code", self.tr("&Code"), QLineEdit(page))
+        self.title_en = self.marks.add_row(
+            form, "title_en", self.tr("Title in &English"), QLineEdit(page)
+        )
+        self.title_ur = self.marks.add_row(
+            form, "title_ur", self.tr("Title in &Urdu"), QLineEdit(page)
+        )
+        self.description_en = self.marks.add_row(
             form, "description_en", self.tr("Description in English"), QPlainTextEdit(page)
         )
-        self.description_ur = self._field(
+        self.description_ur = self.marks.add_row(
             form, "description_ur", self.tr("Description in Urdu"), QPlainTextEdit(page)
         )
         for box in (self.description_en, self.description_ur):
             box.setTabChangesFocus(True)
             box.setFixedHeight(70)
-        self.track = self._field(form, "track_id", self.tr("&Track"), QComboBox(page))
+        self.track = self.marks.add_row(form, "track_id", self.tr("&Track"), QComboBox(page))
         for track in tracks:
             self.track.addItem(f"{track['name_en']} ({track['code']})", track["id"])
-        self.level = self._field(form, "level", self.tr("PNQF &level"), QSpinBox(page))
+        self.level = self.marks.add_row(form, "level", self.tr("PNQF &level"), QSpinBox(page))
         self.level.setRange(1, 8)
         self.level.setValue(5)
-        self.hours = self._field(form, "notional_hours", self.tr("Notional &hours"), QSpinBox(page))
+        self.hours = self.marks.add_row(
+            form, "notional_hours", self.tr("Notional &hours"), QSpinBox(page)
+        )
         self.hours.setRange(1, 2000)
         self.hours.setValue(60)
-        self.credit = self._field(
+        self.credit = self.marks.add_row(
             form, "credit_value", self.tr("C&redit hours"), QDoubleSpinBox(page)
         )
         self.credit.setRange(0, 60)
         self.credit.setSingleStep(0.5)
         self.credit.setDecimals(1)
         self.credit.setValue(2)
-        self.validity = self._field(
+        self.validity = self.marks.add_row(
             form, "validity_months", self.tr("&Valid for (months)"), QSpinBox(page)
         )
         self.validity.setRange(0, 600)
@@ -429,11 +424,7 @@ class MicroCredentialEditor(QDialog):
 
     def _refused(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        if isinstance(error, DomainError):
-            self.marks.show(error)
-        else:
-            self.marks.general.setText(repr(error))
-            self.marks.general.show()
+        self.marks.show_any(error)
 
     # -- unsaved changes -------------------------------------------------------------------------
 
@@ -442,13 +433,7 @@ class MicroCredentialEditor(QDialog):
 
     def confirm_discard(self) -> bool:
         """Asked when closing with unsaved changes; tests replace it."""
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("Close without saving your changes?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
+        return ask_discard(self)
 
     def reject(self) -> None:
         """Cancel, Escape and closing the window all come here: ask before losing changes."""

@@ -451,14 +451,6 @@
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
     </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>غیر محفوظ تبدیلیاں</translation>
-    </message>
-    <message>
-        <source>Close without saving your changes?</source>
-        <translation>تبدیلیاں محفوظ کیے بغیر بند کریں؟</translation>
-    </message>
 </context>
 <context>
     <name>LearnerImportWizard</name>
@@ -791,14 +783,6 @@
     <message>
         <source>Criterion (Urdu)</source>
         <translation>معیار (اردو)</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>غیر محفوظ تبدیلیاں</translation>
-    </message>
-    <message>
-        <source>Close without saving your changes?</source>
-        <translation>تبدیلیاں محفوظ کیے بغیر بند کریں؟</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1217,17 @@
     <message>
         <source>(not in the file)</source>
         <translation>(فائل میں نہیں)</translation>
+    </message>
+</context>
+<context>
+    <name>forms</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>غیر محفوظ تبدیلیاں</translation>
+    </message>
+    <message>
+        <source>Close without saving your changes?</source>
+        <translation>تبدیلیاں محفوظ کیے بغیر بند کریں؟</translation>
     </message>
 </context>
 <context>
