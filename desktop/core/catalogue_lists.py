@@ -8,18 +8,15 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from desktop.core.store import dict_rows
+
 __all__ = ["list_micro_credentials", "list_tracks"]
-
-
-def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
 
 
 def list_micro_credentials(conn: sqlite3.Connection, text: str = "") -> list[dict[str, Any]]:
     """Every edition, by code then newest edition first; ``text`` filters code and titles."""
     pattern = f"%{text.strip()}%"
-    return _rows(
+    return dict_rows(
         conn.execute(
             """SELECT m.*, t.name_en AS track_en, t.name_ur AS track_ur
                FROM micro_credentials m JOIN tracks t ON t.id = m.track_id
@@ -32,7 +29,7 @@ def list_micro_credentials(conn: sqlite3.Connection, text: str = "") -> list[dic
 
 
 def list_tracks(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    return _rows(
+    return dict_rows(
         conn.execute(
             "SELECT id, code, name_en, name_ur FROM tracks WHERE deleted = 0 ORDER BY code"
         )

@@ -8,6 +8,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from desktop.core.store import dict_rows
+
 __all__ = [
     "learners_by_registration",
     "list_assessors",
@@ -18,14 +20,9 @@ __all__ = [
 ]
 
 
-def _rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
-
-
 def list_cohorts(conn: sqlite3.Connection, campus_id: str | None) -> list[dict[str, Any]]:
     """Cohorts newest first, each with its micro-credential and the seats taken."""
-    return _rows(
+    return dict_rows(
         conn.execute(
             """SELECT c.id, c.code, c.starts_on, c.ends_on, c.mode, c.capacity, c.status,
                       m.code AS micro_code, m.title_en, m.title_ur,
@@ -41,7 +38,7 @@ def list_cohorts(conn: sqlite3.Connection, campus_id: str | None) -> list[dict[s
 
 def roster(conn: sqlite3.Connection, cohort_id: str) -> list[dict[str, Any]]:
     """A cohort's enrolments with their learners, by name."""
-    return _rows(
+    return dict_rows(
         conn.execute(
             """SELECT e.id, e.status, e.attempt, e.status_changed_at, l.id AS learner_id,
                       l.registration_no, l.full_name
@@ -55,7 +52,7 @@ def roster(conn: sqlite3.Connection, cohort_id: str) -> list[dict[str, Any]]:
 
 def offerable(conn: sqlite3.Connection, campus_id: str | None) -> list[dict[str, Any]]:
     """Published micro-credentials this campus may offer: national ones and its own."""
-    return _rows(
+    return dict_rows(
         conn.execute(
             """SELECT id, code, edition, title_en, title_ur FROM micro_credentials
                WHERE deleted = 0 AND status = 'published'
@@ -68,7 +65,7 @@ def offerable(conn: sqlite3.Connection, campus_id: str | None) -> list[dict[str,
 
 def list_assessors(conn: sqlite3.Connection, campus_id: str | None) -> list[dict[str, Any]]:
     """Active accounts of this campus that may mark (assessors and admins)."""
-    return _rows(
+    return dict_rows(
         conn.execute(
             """SELECT id, display_name, role FROM users
                WHERE deleted = 0 AND active = 1 AND role IN ('assessor', 'admin')

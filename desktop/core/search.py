@@ -14,20 +14,13 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core.services.learners import LEARNER_FIELDS
+from desktop.core.store import dict_rows
+
 __all__ = ["LEARNER_COLUMNS", "LearnerPage", "count_learners", "search_learners"]
 
-LEARNER_COLUMNS = (
-    "id",
-    "registration_no",
-    "full_name",
-    "guardian_name",
-    "cnic",
-    "gender",
-    "date_of_birth",
-    "phone",
-    "email",
-    "programme",
-)
+# Every learner field, so a row from a search can be edited without a second read.
+LEARNER_COLUMNS = ("id", *LEARNER_FIELDS)
 TRIGRAM = 3
 _DIGITISH = re.compile(r"[0-9+\-]+")
 
@@ -98,8 +91,7 @@ def search_learners(
         f"SELECT {columns} FROM learners l WHERE {where} ORDER BY l.full_name, l.id LIMIT ?",
         (*params, limit + 1),
     )
-    names = [d[0] for d in cursor.description]
-    rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+    rows = dict_rows(cursor)
     more = len(rows) > limit
     rows = rows[:limit]
     next_after = (rows[-1]["full_name"], rows[-1]["id"]) if more and rows else None

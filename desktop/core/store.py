@@ -29,7 +29,7 @@ from desktop.core.schema import (
     migrations,
 )
 
-__all__ = ["SYSTEM", "Actor", "Store", "Transaction", "row_json"]
+__all__ = ["SYSTEM", "Actor", "Store", "Transaction", "dict_rows", "row_json"]
 
 REPLICATION_FIELDS = frozenset(
     ("owner", "version", "last_device", "created_at", "modified_at", "deleted")
@@ -62,6 +62,13 @@ _ROW_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 def row_json(row: dict[str, Any]) -> str:
     """A row as compact JSON, the form the change log keeps and sync sends."""
     return _ROW_ENCODER.encode(row)
+
+
+def dict_rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    """All rows of an executed query as dicts by column name (for plain connections, such as
+    the UI's read-only ones; a :class:`Store` does this itself in :meth:`Store.query`)."""
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
 
 
 def _dict_factory(cursor: sqlite3.Cursor, values: tuple) -> dict[str, Any]:

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 from desktop.core.catalogue_lists import list_micro_credentials, list_tracks
 from desktop.core.errors import DomainError
 from desktop.core.services import catalogue
-from desktop.ui.cohorts import RowsModel
 from desktop.ui.forms import ERROR_STYLE
 from desktop.ui.i18n import ltr
 from desktop.ui.micro_credential_editor import MicroCredentialEditor
+from desktop.ui.models import RowsModel
 from desktop.ui.session import Session
 from desktop.ui.tasks import TaskRunner
 

@@ -7,11 +7,10 @@ Reads run on reader threads, writes on the writer thread; the core decides what 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,54 +42,11 @@ from desktop.core.store import Store
 from desktop.ui.forms import ERROR_STYLE
 from desktop.ui.i18n import ltr
 from desktop.ui.learners import LearnerTableModel
+from desktop.ui.models import RowsModel
 from desktop.ui.session import Session
 from desktop.ui.tasks import TaskRunner
 
-__all__ = ["CohortsPage", "EnrolDialog", "RowsModel", "StatusDialog"]
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-Column = tuple[str, str, Callable[[dict[str, Any]], str]]
-
-
-class RowsModel(QAbstractTableModel):
-    """Read-only rows (dicts) with columns of (key, title, how to show it)."""
-
-    def __init__(self, columns: Sequence[Column], parent=None) -> None:
-        super().__init__(parent)
-        self.columns = list(columns)
-        self.rows: list[dict[str, Any]] = []
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.columns[index.column()][2](row)
-        if role == Qt.ItemDataRole.UserRole:
-            return row["id"]
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            return self.columns[section][1]
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        return None
+__all__ = ["CohortsPage", "EnrolDialog", "StatusDialog"]
 
 
 def _table(parent: QWidget, name: str, accessible: str, model: QAbstractTableModel) -> QTableView:

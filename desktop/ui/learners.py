@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
-    Qt,
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -33,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.core.search import LearnerPage, count_learners, search_learners
 from desktop.core.validation import format_cnic, format_phone
 from desktop.ui.i18n import ltr
+from desktop.ui.models import AnyIndex, RowsModel
 from desktop.ui.session import Session
 from desktop.ui.tasks import TaskRunner
 
@@ -40,7 +39,6 @@ __all__ = ["LearnerTableModel", "LearnersPage"]
 
 PAGE_SIZE = 200
 log = logging.getLogger(__name__)
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def _first_page(
@@ -61,68 +59,34 @@ def _next_page(
     return search_learners(conn, text, campus_id=campus_id, after=after, limit=PAGE_SIZE)
 
 
-class LearnerTableModel(QAbstractTableModel):
+class LearnerTableModel(RowsModel):
     """Learners matching the current search, loaded page by page."""
 
     # Emitted on the UI thread when a search's first page is in: (text, total matches).
     searched = Signal(str, int)
 
     def __init__(self, runner: TaskRunner, campus_id: str | None = None, parent=None) -> None:
-        super().__init__(parent)
+        def text(key: str, shown: Callable[[str], str] = str) -> Callable[[dict], str]:
+            return lambda row: shown(row[key]) if row.get(key) else ""
+
+        super().__init__([], parent)
+        self.columns = [
+            ("registration_no", self.tr("Registration no."), text("registration_no", ltr)),
+            ("full_name", self.tr("Name"), text("full_name")),
+            ("guardian_name", self.tr("Guardian"), text("guardian_name")),
+            ("cnic", self.tr("CNIC"), text("cnic", lambda v: ltr(format_cnic(v)))),
+            ("phone", self.tr("Phone"), text("phone", lambda v: ltr(format_phone(v)))),
+            ("programme", self.tr("Programme"), text("programme")),
+        ]
         self.runner = runner
         self.campus_id = campus_id
-        self.columns = (
-            ("registration_no", self.tr("Registration no.")),
-            ("full_name", self.tr("Name")),
-            ("guardian_name", self.tr("Guardian")),
-            ("cnic", self.tr("CNIC")),
-            ("phone", self.tr("Phone")),
-            ("programme", self.tr("Programme")),
-        )
-        self.rows: list[dict[str, Any]] = []
         self.text = ""
         self.total = 0
         self._next_after: tuple[str, str] | None = None
         self._busy = False
         self._waiting_text: str | None = None
 
-    # -- Qt model interface ----------------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        key = self.columns[index.column()][0]
-        value = self.rows[index.row()].get(key)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if value is None:
-                return ""
-            if key == "cnic":
-                return ltr(format_cnic(value))
-            if key == "phone":
-                return ltr(format_phone(value))
-            if key == "registration_no":
-                return ltr(value)
-            return str(value)
-        if role == Qt.ItemDataRole.UserRole:
-            return self.rows[index.row()]["id"]
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            return self.columns[section][1]
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        return None
+    # -- paging ----------------------------------------------------------------------------------
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._next_after is not None and not self._busy
