@@ -59,6 +59,10 @@ class CohortForm(QDialog):
         self.ends = field("ends_on", self.tr("&Ends on"), QDateEdit(today.addDays(56), self))
         for edit in (self.starts, self.ends):
             edit.setCalendarPopup(True)
+            # ISO dates read left to right in Urdu too. Qt reverses the sections of a format set
+            # while the widget is right to left (2026-11-23 became 23-11-2026), so the
+            # direction comes first.
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.mode = field("mode", self.tr("M&ode"), QComboBox(self))
         for value, label in (("in_person", self.tr("In person")), ("hybrid", self.tr("Hybrid")),

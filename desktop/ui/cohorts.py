@@ -375,6 +375,7 @@ class StatusDialog(QDialog):
         self.session = session
         self.enrolment = enrolment
         self.setWindowTitle(self.tr("Status of {name}").format(name=enrolment["full_name"]))
+        self.setMinimumSize(460, 420)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         current = QLabel(statuses[enrolment["status"]], self)

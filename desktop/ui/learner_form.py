@@ -49,6 +49,7 @@ class LearnerForm(QDialog):
             if record is None
             else self.tr("Edit {name}").format(name=record["full_name"])
         )
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         general = QLabel(self)
         general.setObjectName("learnerFormProblems")

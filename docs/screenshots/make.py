@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -55,8 +56,11 @@ def main() -> int:
         from desktop.core.paths import demo_database
         from desktop.core.services.users import authenticate
         from desktop.core.store import Store
+        from desktop.ui.cohort_form import CohortForm
+        from desktop.ui.cohorts import EnrolDialog, StatusDialog
         from desktop.ui.first_run import FirstRunWizard
         from desktop.ui.i18n import apply_language
+        from desktop.ui.learner_form import LearnerForm
         from desktop.ui.learner_import import LearnerImportWizard
         from desktop.ui.main_window import MainWindow
         from desktop.ui.micro_credential_editor import MicroCredentialEditor
@@ -114,6 +118,23 @@ def main() -> int:
             page.cohort_table.setCurrentIndex(page.cohorts.index(3, 0))
             _wait_until(app, lambda w=window: w.cohorts.members.rowCount() > 0)
             _save(window, f"cohorts-{language}.png")
+
+            for name, dialog in (
+                ("learner-form", LearnerForm(window.runner, window.session,
+                                             window.learners.model.rows[0])),
+                ("cohort-form", CohortForm(window.runner, window.session)),
+                ("enrol", EnrolDialog(window.runner, window.session,
+                                      window.cohorts.cohorts.rows[3])),
+                ("status", StatusDialog(window.runner, window.session,
+                                        window.cohorts.members.rows[0],
+                                        window.cohorts.statuses)),
+            ):  # fmt: skip
+                dialog.show()
+                for _ in range(30):
+                    app.processEvents()
+                    time.sleep(0.02)
+                _save(dialog, f"{name}-{language}.png")
+                dialog.done(0)
 
             dialog = SignInDialog(window.runner, "Quaid-i-Azam University (QAU)")
             dialog.username.setText("focal")

@@ -409,7 +409,7 @@
     </message>
     <message>
         <source>&amp;CNIC (12345-1234567-1)</source>
-        <translation>شناختی کارڈ نمبر، 12345-1234567-1 (&amp;C)</translation>
+        <translation>شناختی کارڈ نمبر، ⁦12345-1234567-1⁩ (&amp;C)</translation>
     </message>
     <message>
         <source>G&amp;ender</source>
@@ -417,7 +417,7 @@
     </message>
     <message>
         <source>&amp;Date of birth (YYYY-MM-DD)</source>
-        <translation>تاریخ پیدائش، YYYY-MM-DD (&amp;D)</translation>
+        <translation>تاریخ پیدائش، ⁦YYYY-MM-DD⁩ (&amp;D)</translation>
     </message>
     <message>
         <source>E-&amp;mail</source>
@@ -425,7 +425,7 @@
     </message>
     <message>
         <source>&amp;Phone (0300-1234567)</source>
-        <translation>فون، 0300-1234567 (&amp;P)</translation>
+        <translation>فون، ⁦0300-1234567⁩ (&amp;P)</translation>
     </message>
     <message>
         <source>Pro&amp;gramme of study</source>

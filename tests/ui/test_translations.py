@@ -108,3 +108,18 @@ def test_urdu_is_right_to_left_in_an_urdu_typeface(urdu, qtbot, campus):
     qtbot.waitUntil(lambda: model.rowCount() == 5, timeout=10_000)
     assert model.data(model.index(0, 4)) == "\u20660300 1234501\u2069"
     window.close()
+
+
+def test_dates_keep_their_iso_order_in_urdu(urdu, qtbot, campus):
+    from desktop.ui.cohort_form import CohortForm
+    from desktop.ui.session import Session
+    from desktop.ui.tasks import TaskRunner
+
+    campus.store.close()
+    runner = TaskRunner(campus.path)
+    form = CohortForm(runner, Session(campus.admin))
+    qtbot.addWidget(form)
+    form.starts.setDate(form.starts.date().fromString("2026-11-23", "yyyy-MM-dd"))
+    assert form.starts.text() == "2026-11-23"
+    assert form.values()["starts_on"] == "2026-11-23"
+    runner.close()
