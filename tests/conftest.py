@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Settings of "this computer" go to a folder of the test run, never the tester's own.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="sanad-test-config-")
 
 import datetime as dt
 import sqlite3

@@ -25,7 +25,7 @@ from typing import Any
 
 from charset_normalizer import from_bytes
 
-from desktop.core.errors import FieldProblem, InvalidInput
+from desktop.core.errors import FieldProblem, InvalidInput, phrase, sentence
 from desktop.core.services.access import local_campus, require_role
 from desktop.core.services.learners import LEARNER_FIELDS, check_learners
 from desktop.core.store import Actor, Store
@@ -88,7 +88,12 @@ class RowProblem:
     line: int  # the line in the file, as a spreadsheet shows it (the header is line 1)
     column: str  # the file's column header, or the field when no column maps to it
     value: str
-    reason: str
+    problem: FieldProblem
+
+    @property
+    def reason(self) -> str:
+        """The problem and what to do, in English."""
+        return sentence(self.problem)
 
 
 @dataclass
@@ -109,8 +114,10 @@ def _decode(data: bytes) -> tuple[str, str]:
                 raise InvalidInput.single(
                     "file",
                     "",
-                    f"says it is {name.upper()} but is damaged at byte {exc.start}",
+                    "says it is {encoding} but is damaged at byte {byte}",
                     "Save it again from the spreadsheet as CSV UTF-8",
+                    encoding=name.upper(),
+                    byte=exc.start,
                 ) from None
     try:
         return data.decode("utf-8"), "utf-8"
@@ -135,7 +142,12 @@ def read_csv(path: str | Path) -> CsvTable:
     size = source.stat().st_size
     if size > MAX_BYTES:
         raise InvalidInput.single(
-            "file", source.name, f"is {size // 2**20} MB", "Split it into files under 200 MB"
+            "file",
+            source.name,
+            "is {megabytes} MB",
+            "Split it into files under {limit} MB",
+            megabytes=size // 2**20,
+            limit=MAX_BYTES // 2**20,
         )
     text, encoding = _decode(source.read_bytes())
     text = text.translate(_URDU_LETTERS)
@@ -230,14 +242,7 @@ def plan_import(
             column_index = mapping.get(problem.field)
             column = table.headers[column_index] if column_index is not None else problem.field
             raw = table.rows[index][column_index] if column_index is not None else ""
-            plan.problems.append(
-                RowProblem(
-                    line,
-                    column,
-                    raw,
-                    f"{problem.problem[:1].upper()}{problem.problem[1:]}. {problem.remedy}.",
-                )
-            )
+            plan.problems.append(RowProblem(line, column, raw, problem))
     if progress:
         progress(total, total)
     return plan
@@ -253,7 +258,7 @@ def run_import(
     cancelled: Callable[[], bool] | None = None,
 ) -> list[dict[str, Any]]:
     """Import the plan's good rows in one transaction; :class:`ImportCancelled` rolls back."""
-    require_role(actor, "admin", doing="import learners")
+    require_role(actor, "admin", doing=phrase("import learners"))
     campus = actor.campus_id or local_campus(store)
     created: list[dict[str, Any]] = []
     with store.transaction(actor) as tx:
@@ -273,14 +278,21 @@ def run_import(
     return created
 
 
-def write_problem_report(plan: ImportPlan, destination: str | Path) -> Path:
-    """The refused rows as a CSV a spreadsheet opens (UTF-8 with BOM, for Excel and Urdu)."""
+def write_problem_report(
+    plan: ImportPlan,
+    destination: str | Path,
+    *,
+    describe: Callable[[FieldProblem], str] = sentence,
+    headers: Sequence[str] = ("line", "column", "value", "problem"),
+) -> Path:
+    """The refused rows as a CSV a spreadsheet opens (UTF-8 with BOM, for Excel and Urdu);
+    ``describe`` and ``headers`` give it in the person's language."""
     dest = Path(destination)
     temp = dest.with_name(f".{dest.name}.partial")
     with open(temp, "w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
-        writer.writerow(["line", "column", "value", "problem"])
+        writer.writerow(headers)
         for p in plan.problems:
-            writer.writerow([p.line, p.column, p.value, p.reason])
+            writer.writerow([p.line, p.column, p.value, describe(p.problem)])
     temp.replace(dest)
     return dest

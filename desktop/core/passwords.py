@@ -19,8 +19,9 @@ def check_strength(password: str, username: str, field: str = "password") -> Non
             FieldProblem(
                 field,
                 "•" * len(password),
-                f"is shorter than {MIN_LENGTH} characters",
+                "is shorter than {minimum} characters",
                 "Choose a longer password; a short sentence is easy to remember",
+                {"minimum": MIN_LENGTH},
             )
         )
     if password.strip().lower() == username.strip().lower():

@@ -25,10 +25,21 @@ __all__ = [
 EVIDENCE_KINDS = ("file", "link", "reflection")
 
 
+# The parts of a rubric item as problems name them.
+PARTS = {
+    "text_en": "English text",
+    "text_ur": "Urdu text",
+    "title_en": "English title",
+    "title_ur": "Urdu title",
+    "label_en": "English label",
+    "label_ur": "Urdu label",
+}
+
+
 def _text(
     item: dict[str, Any],
     key: str,
-    where: str,
+    where: tuple[str, dict[str, Any]],
     problems: list[FieldProblem],
     *,
     required: bool = True,
@@ -36,16 +47,23 @@ def _text(
 ) -> str | None:
     value = item.get(key)
     text = " ".join(str(value).split()) if value is not None else ""
+    field, params = where
     if not text:
         if required:
             problems.append(
-                FieldProblem(where, value, f"has no {key.replace('_', ' ')}", "Fill it in")
+                FieldProblem(
+                    field, value, "has no {part}", "Fill it in", {**params, "part": PARTS[key]}
+                )
             )
         return None
     if len(text) > max_len:
         problems.append(
             FieldProblem(
-                where, text[:40] + "…", f"{key} is {len(text)} characters", f"Keep it to {max_len}"
+                field,
+                text[:40] + "…",
+                "has a {part} of {length} characters",
+                "Keep it to {max_len}",
+                {**params, "part": PARTS[key], "length": len(text), "max_len": max_len},
             )
         )
     return text
@@ -75,7 +93,7 @@ def validate_competencies(value: Any) -> list[dict[str, Any]]:
         )
     clean = []
     for n, item in enumerate(items, 1):
-        where = f"competency {n}"
+        where = ("competency", {"item": n})
         clean.append(
             {
                 "id": item.get("id") or new_id(),
@@ -102,12 +120,16 @@ def validate_evidence_requirements(value: Any) -> list[dict[str, Any]]:
         )
     clean = []
     for n, item in enumerate(items, 1):
-        where = f"evidence requirement {n}"
+        where = ("evidence requirement", {"item": n})
         kinds = item.get("kinds") or list(EVIDENCE_KINDS)
         if not set(kinds) <= set(EVIDENCE_KINDS) or not kinds:
             problems.append(
                 FieldProblem(
-                    where, kinds, "has an unknown kind of evidence", "Use file, link or reflection"
+                    where[0],
+                    kinds,
+                    "has an unknown kind of evidence",
+                    "Use file, link or reflection",
+                    where[1],
                 )
             )
         clean.append(
@@ -145,21 +167,21 @@ def validate_rubric(value: Any) -> dict[str, Any]:
     clean_levels = []
     for n, level in enumerate(levels, 1):
         points = level.get("points")
+        where = ("rubric level", {"level": n})
         if not isinstance(points, int) or points < 0:
             problems.append(
                 FieldProblem(
-                    f"rubric level {n}",
+                    "rubric level",
                     points,
                     "has no whole-number points",
                     "Give each level points such as 0, 1, 2, 3",
+                    {"level": n},
                 )
             )
         clean_levels.append(
             {
-                "label_en": _text(level, "label_en", f"rubric level {n}", problems, max_len=60),
-                "label_ur": _text(
-                    level, "label_ur", f"rubric level {n}", problems, required=False, max_len=60
-                ),
+                "label_en": _text(level, "label_en", where, problems, max_len=60),
+                "label_ur": _text(level, "label_ur", where, problems, required=False, max_len=60),
                 "points": points,
             }
         )
@@ -179,25 +201,27 @@ def validate_rubric(value: Any) -> dict[str, Any]:
         )
     clean_criteria = []
     for n, criterion in enumerate(criteria, 1):
-        where = f"rubric criterion {n}"
+        where = ("rubric criterion", {"criterion": n})
         descriptors = criterion.get("descriptors_en") or []
         if len(descriptors) != len(levels):
             problems.append(
                 FieldProblem(
-                    where,
+                    where[0],
                     len(descriptors),
-                    f"has descriptors for {len(descriptors)} levels, the rubric has {len(levels)}",
+                    "has descriptors for {described} levels, the rubric has {levels}",
                     "Describe what each level looks like for this criterion",
+                    {**where[1], "described": len(descriptors), "levels": len(levels)},
                 )
             )
         urdu = criterion.get("descriptors_ur") or []
         if urdu and len(urdu) != len(levels):
             problems.append(
                 FieldProblem(
-                    where,
+                    where[0],
                     len(urdu),
                     "has Urdu descriptors for some levels only",
                     "Give an Urdu descriptor for every level, or none",
+                    where[1],
                 )
             )
         clean_criteria.append(
@@ -232,7 +256,8 @@ def validate_rubric(value: Any) -> dict[str, Any]:
                 "pass rule",
                 min_each,
                 "asks for points no level gives",
-                f"Use between 0 and {max_points}",
+                "Use between 0 and {maximum}",
+                {"maximum": max_points},
             )
         )
     if min_total is not None and (
@@ -243,7 +268,8 @@ def validate_rubric(value: Any) -> dict[str, Any]:
                 "pass rule",
                 min_total,
                 "asks for a total no learner can reach",
-                f"Use between 0 and {max_points * len(criteria)}",
+                "Use between 0 and {maximum}",
+                {"maximum": max_points * len(criteria)},
             )
         )
     if problems:
@@ -263,19 +289,21 @@ def validate_scores(rubric: dict[str, Any], scores: dict[str, int]) -> dict[str,
         if criterion["id"] not in scores:
             problems.append(
                 FieldProblem(
-                    f"score for '{criterion['title_en']}'",
+                    "score for",
                     None,
                     "is missing",
                     "Score every criterion of the rubric",
+                    {"criterion": criterion["title_en"]},
                 )
             )
         elif type(scores[criterion["id"]]) is not int or scores[criterion["id"]] not in allowed:
             problems.append(
                 FieldProblem(
-                    f"score for '{criterion['title_en']}'",
+                    "score for",
                     scores[criterion["id"]],
                     "is not a level of the rubric",
-                    f"Use one of {sorted(allowed)}",
+                    "Use one of {points}",
+                    {"criterion": criterion["title_en"], "points": sorted(allowed)},
                 )
             )
     known = {c["id"] for c in rubric["criteria"]}
@@ -303,21 +331,36 @@ def meets_pass_rule(rubric: dict[str, Any], scores: dict[str, int]) -> bool:
 def decision_allowed(rubric: dict[str, Any], scores: dict[str, int], decision: str) -> None:
     if decision == "pass" and not meets_pass_rule(rubric, scores):
         rule = rubric["pass_rule"]
-        raise IncompleteAssessment(
-            FieldProblem(
+        params = {
+            "each": rule.get("min_points_each"),
+            "total": rule.get("min_total"),
+            "scored": sum(scores.values()),
+            "lowest": min(scores.values()),
+        }
+        if params["each"] is not None and params["total"] is not None:
+            problem = FieldProblem(
                 "decision",
                 "pass",
-                f"does not follow the rubric's pass rule ({_describe_rule(rule)}; "
-                f"these scores total {sum(scores.values())}, lowest {min(scores.values())})",
+                "breaks the pass rule (every criterion at least {each} and a total of at least "
+                "{total}): these scores total {scored}, the lowest is {lowest}",
                 "Ask for a resubmission with feedback, or revise the scores",
+                params,
             )
-        )
-
-
-def _describe_rule(rule: dict[str, Any]) -> str:
-    parts = []
-    if rule.get("min_points_each") is not None:
-        parts.append(f"every criterion at least {rule['min_points_each']}")
-    if rule.get("min_total") is not None:
-        parts.append(f"a total of at least {rule['min_total']}")
-    return " and ".join(parts)
+        elif params["each"] is not None:
+            problem = FieldProblem(
+                "decision",
+                "pass",
+                "breaks the pass rule (every criterion at least {each}): "
+                "the lowest of these scores is {lowest}",
+                "Ask for a resubmission with feedback, or revise the scores",
+                params,
+            )
+        else:
+            problem = FieldProblem(
+                "decision",
+                "pass",
+                "breaks the pass rule (a total of at least {total}): these scores total {scored}",
+                "Ask for a resubmission with feedback, or revise the scores",
+                params,
+            )
+        raise IncompleteAssessment(problem)

@@ -185,8 +185,9 @@ class Store:
                 FieldProblem(
                     "database",
                     str(self.path),
-                    f"was written by a newer Sanad (it has migration {unknown[-1]})",
+                    "was written by a newer Sanad (it has migration {migration})",
                     "Install the newer Sanad to open it; this copy has not changed it",
+                    {"migration": unknown[-1]},
                 )
             )
 

@@ -37,8 +37,8 @@ _CNIC_DASHED = re.compile(r"\d{5}-\d{7}-\d")
 _CODE = re.compile(r"[A-Z0-9][A-Z0-9-]{0,31}")
 
 
-def _invalid(field: str, value: Any, problem: str, remedy: str) -> InvalidInput:
-    return InvalidInput(FieldProblem(field, value, problem, remedy))
+def _invalid(field: str, value: Any, problem: str, remedy: str, **params: Any) -> InvalidInput:
+    return InvalidInput(FieldProblem(field, value, problem, remedy, params))
 
 
 def normalise_cnic(value: str, field: str = "cnic") -> str:
@@ -57,8 +57,9 @@ def normalise_cnic(value: str, field: str = "cnic") -> str:
         raise _invalid(
             field,
             value,
-            f"a CNIC has 13 digits written as 12345-1234567-1, this has {count}",
+            "a CNIC has 13 digits written as 12345-1234567-1, this has {count}",
             "Type the number exactly as it is printed on the card",
+            count=count,
         )
     if digits[0] == "0":
         raise _invalid(
@@ -72,15 +73,25 @@ def format_cnic(digits: str) -> str:
     return f"{digits[:5]}-{digits[5:12]}-{digits[12]}"
 
 
-def cnic_gender_conflict(digits: str, gender: str | None) -> str | None:
+def cnic_gender_conflict(digits: str, gender: str | None) -> FieldProblem | None:
     """NADRA gives men an odd last digit and women an even one; say so if they disagree."""
     if gender not in ("female", "male"):
         return None
     odd = int(digits[-1]) % 2 == 1
     if odd and gender == "female":
-        return "ends in an odd digit, which NADRA gives to men, but the gender is female"
+        return FieldProblem(
+            "cnic",
+            format_cnic(digits),
+            "ends in an odd digit, which NADRA gives to men, but the gender is female",
+            "Check the CNIC and the gender",
+        )
     if not odd and gender == "male":
-        return "ends in an even digit, which NADRA gives to women, but the gender is male"
+        return FieldProblem(
+            "cnic",
+            format_cnic(digits),
+            "ends in an even digit, which NADRA gives to women, but the gender is male",
+            "Check the CNIC and the gender",
+        )
     return None
 
 
@@ -132,8 +143,8 @@ def normalise_email(value: str, field: str = "email") -> str:
         result = validate_email((value or "").strip(), check_deliverability=False)
     except EmailNotValidError as exc:
         raise _invalid(
-            field, value, str(exc).rstrip("."), "Write it as name@example.edu.pk"
-        ) from None
+            field, value, "is not an email address", "Write it as name@example.edu.pk"
+        ) from exc
     return result.normalized
 
 
@@ -155,11 +166,16 @@ def require_text(
     text = " ".join(text.split())
     if not text:
         if required:
-            raise _invalid(field, value, "is required", f"Fill in the {field.replace('_', ' ')}")
+            raise _invalid(field, value, "is required", "Fill it in")
         return None
     if len(text) > max_len:
         raise _invalid(
-            field, value[:40] + "…", f"is {len(text)} characters long", f"Keep it to {max_len}"
+            field,
+            value[:40] + "…",
+            "is {length} characters long",
+            "Keep it to {max_len}",
+            length=len(text),
+            max_len=max_len,
         )
     return text
 
@@ -182,8 +198,22 @@ def require_int(value: Any, field: str, *, minimum: int = 0, maximum: int | None
     except (TypeError, ValueError):
         raise _invalid(field, value, "is not a whole number", "Type digits only") from None
     if isinstance(number, bool) or number < minimum or (maximum is not None and number > maximum):
-        bound = f"between {minimum} and {maximum}" if maximum is not None else f"at least {minimum}"
-        raise _invalid(field, value, "is out of range", f"Use a number {bound}")
+        if maximum is None:
+            raise _invalid(
+                field,
+                value,
+                "is out of range",
+                "Use a number of at least {minimum}",
+                minimum=minimum,
+            )
+        raise _invalid(
+            field,
+            value,
+            "is out of range",
+            "Use a number between {minimum} and {maximum}",
+            minimum=minimum,
+            maximum=maximum,
+        )
     return number
 
 
@@ -192,7 +222,7 @@ def require_choice(value: Any, field: str, choices: Iterable[str]) -> str:
     text = (value or "").strip().lower() if isinstance(value, str) else value
     if text not in options:
         raise _invalid(
-            field, value, "is not one of the allowed values", "Choose " + ", ".join(options)
+            field, value, "is not one of the allowed values", "Choose {options}", options=options
         )
     return text
 
@@ -210,8 +240,8 @@ class Checker:
             self.problems.extend(exc.problems)
             return None
 
-    def add(self, field: str, value: Any, problem: str, remedy: str) -> None:
-        self.problems.append(FieldProblem(field, value, problem, remedy))
+    def add(self, field: str, value: Any, problem: str, remedy: str, **params: Any) -> None:
+        self.problems.append(FieldProblem(field, value, problem, remedy, params))
 
     def done(self) -> None:
         if self.problems:

@@ -71,6 +71,16 @@ class InactivityLock(QObject):
         if self.timer.interval() > 0:
             self.timer.start()
 
+    def set_minutes(self, minutes: int) -> None:
+        """A new setting takes effect at once; 0 never locks."""
+        app = QApplication.instance()
+        app.removeEventFilter(self)
+        self.timer.stop()
+        self.timer.setInterval(minutes * 60_000)
+        if minutes > 0:
+            app.installEventFilter(self)
+            self.timer.start()
+
     def stop(self) -> None:
         self.timer.stop()
         app = QApplication.instance()
@@ -117,7 +127,9 @@ class ChangePasswordDialog(QDialog):
         if new != self.fields["confirm"].text():
             self.marks.show(
                 InvalidInput(
-                    FieldProblem("confirm", "", "is not the same password", "Type it again")
+                    FieldProblem(
+                        "confirm", "", self.tr("is not the same password"), self.tr("Type it again")
+                    )
                 )
             )
             return

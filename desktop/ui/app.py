@@ -18,6 +18,7 @@ from desktop.core.resources import resource_path
 from desktop.core.store import Actor, Store
 from desktop.ui.i18n import apply_language, saved_language
 from desktop.ui.main_window import MainWindow
+from desktop.ui.problems import error_text
 from desktop.ui.session import Session
 from desktop.ui.signin import SignInDialog
 from desktop.ui.tasks import TaskRunner
@@ -124,7 +125,7 @@ def run(db_path: Path, *, quit_after_start: bool = False, language: str | None =
         # Opening migrates an older schema; a newer one is refused without being changed.
         Store.open(db_path).close()
     except DomainError as exc:
-        QMessageBox.critical(None, app.translate("run", "Sanad"), str(exc))
+        QMessageBox.critical(None, app.translate("run", "Sanad"), error_text(exc))
         return 1
     runner = TaskRunner(db_path)
     facts = _wait_for(runner, "read", campus_facts)
@@ -155,7 +156,7 @@ def run(db_path: Path, *, quit_after_start: bool = False, language: str | None =
     if demo_sign_in:
         # The demo signs in while the window is built and painted (Argon2 takes a moment).
         runner.write(_demo_sign_in, done=session.sign_in, failed=lambda error: (
-            QMessageBox.critical(window, app.translate("run", "Sanad"), str(error)),
+            QMessageBox.critical(window, app.translate("run", "Sanad"), error_text(error)),
             window.close(),
         ))  # fmt: skip
     if quit_after_start:

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.catalogue_lists import list_micro_credentials, list_tracks
-from desktop.core.errors import DomainError
 from desktop.core.services import catalogue
 from desktop.ui.forms import ERROR_STYLE
 from desktop.ui.i18n import ltr
 from desktop.ui.micro_credential_editor import MicroCredentialEditor
 from desktop.ui.models import RowsModel
+from desktop.ui.problems import error_text
 from desktop.ui.session import Session
 from desktop.ui.tasks import TaskRunner
 
@@ -223,4 +223,4 @@ class CataloguePage(QWidget):
 
     def _refused(self, error: BaseException) -> None:
         self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(str(error) if isinstance(error, DomainError) else repr(error))
+        self.message.setText(error_text(error))

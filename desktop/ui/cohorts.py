@@ -36,13 +36,13 @@ from desktop.core.cohort_lists import (
     registration_numbers_from_csv,
     roster,
 )
-from desktop.core.errors import DomainError
 from desktop.core.services import enrolments
 from desktop.core.store import Store
 from desktop.ui.forms import ERROR_STYLE
 from desktop.ui.i18n import ltr
 from desktop.ui.learners import LearnerTableModel
 from desktop.ui.models import RowsModel
+from desktop.ui.problems import error_text
 from desktop.ui.session import Session
 from desktop.ui.tasks import TaskRunner
 
@@ -362,7 +362,7 @@ class EnrolDialog(QDialog):
     def _refused(self, error: BaseException) -> None:
         self.enrol_button.setEnabled(True)
         self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(str(error) if isinstance(error, DomainError) else repr(error))
+        self.message.setText(error_text(error))
 
 
 class StatusDialog(QDialog):
@@ -445,4 +445,4 @@ class StatusDialog(QDialog):
     def _refused(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(str(error) if isinstance(error, DomainError) else repr(error))
+        self.message.setText(error_text(error))

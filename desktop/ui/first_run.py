@@ -187,7 +187,9 @@ class FirstRunWizard(QWizard):
         if self.admin.password.text() != self.admin.confirm.text():
             self._show(
                 InvalidInput(
-                    FieldProblem("confirm", "", "is not the same password", "Type it again")
+                    FieldProblem(
+                        "confirm", "", self.tr("is not the same password"), self.tr("Type it again")
+                    )
                 )
             )
             return
@@ -203,7 +205,15 @@ class FirstRunWizard(QWizard):
     def _refused(self, error: BaseException) -> None:
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
         if not isinstance(error, DomainError):
-            error = InvalidInput(FieldProblem("campus", "", str(error), "Try again"))
+            error = InvalidInput(
+                FieldProblem(
+                    "campus",
+                    "",
+                    self.tr("could not be set up: {reason}"),
+                    self.tr("Try again"),
+                    {"reason": str(error)},
+                )
+            )
         self._show(error)
 
     def _show(self, error: DomainError) -> None:

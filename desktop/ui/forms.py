@@ -11,17 +11,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox, QWidget
 
-from desktop.core.errors import DomainError, FieldProblem
+from desktop.core.errors import DomainError
+from desktop.ui.problems import error_text, problem_line, problem_text
 
-__all__ = ["FieldMarks", "ask_discard", "problem_text"]
+__all__ = ["FieldMarks", "ask_discard"]
 
 ERROR_STYLE = "color: #a4262c;"
 MARK_PROPERTY = "invalid"
-
-
-def problem_text(problem: FieldProblem) -> str:
-    """What a person reads under a field: the problem and the remedy (the field is obvious)."""
-    return f"{problem.problem[:1].upper()}{problem.problem[1:]}. {problem.remedy}."
 
 
 class FieldMarks:
@@ -58,7 +54,7 @@ class FieldMarks:
             self.show(error)
         else:
             self.clear()
-            self.general.setText(repr(error))
+            self.general.setText(error_text(error))
             self.general.show()
 
     def clear(self) -> None:
@@ -88,7 +84,7 @@ class FieldMarks:
                 if problem.field not in marked:
                     marked.append(problem.field)
             else:
-                unplaced.append(str(problem))
+                unplaced.append(problem_line(problem))
         if unplaced:
             self.general.setText("\n".join(unplaced))
             self.general.show()

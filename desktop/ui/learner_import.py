@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.core.errors import DomainError
 from desktop.core.learner_import import (
     CsvTable,
     ImportCancelled,
@@ -43,6 +42,7 @@ from desktop.core.services.learners import LEARNER_FIELDS
 from desktop.core.store import Store
 from desktop.ui.forms import ERROR_STYLE
 from desktop.ui.i18n import ltr
+from desktop.ui.problems import error_text, problem_text
 from desktop.ui.session import Session
 from desktop.ui.tasks import Progress, TaskRunner
 
@@ -118,7 +118,7 @@ class _FilePage(QWizardPage):
 
     def _failed(self, error: BaseException) -> None:
         self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(str(error))
+        self.message.setText(error_text(error))
 
 
 class _MappingPage(QWizardPage):
@@ -234,10 +234,9 @@ class _CheckPage(QWizardPage):
         self.summary.setText(text)
         self.problems.setRowCount(len(plan.problems))
         for r, problem in enumerate(plan.problems):
-            # The value and the core's reason read left to right (the reasons are English
-            # until the core's messages are translated).
+            # The value reads left to right (a CNIC, a number); the reason in the person's language.
             for c, value in enumerate((str(problem.line), problem.column, ltr(problem.value),
-                                       ltr(problem.reason))):  # fmt: skip
+                                       problem_text(problem.problem))):  # fmt: skip
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -248,7 +247,7 @@ class _CheckPage(QWizardPage):
 
     def _failed(self, error: BaseException) -> None:
         self.summary.setStyleSheet(ERROR_STYLE)
-        self.summary.setText(str(error) if isinstance(error, DomainError) else repr(error))
+        self.summary.setText(error_text(error))
 
     def isComplete(self) -> bool:
         return self.plan is not None and bool(self.plan.valid)
@@ -259,7 +258,8 @@ class _CheckPage(QWizardPage):
             self.tr("CSV files (*.csv)"),
         )  # fmt: skip
         if name and self.plan is not None:
-            write_problem_report(self.plan, name)
+            headers = (self.tr("line"), self.tr("column"), self.tr("value"), self.tr("problem"))
+            write_problem_report(self.plan, name, describe=problem_text, headers=headers)
 
 
 class _ImportPage(QWizardPage):
@@ -323,7 +323,7 @@ class _ImportPage(QWizardPage):
             self.message.setText(self.tr("Stopped. Nothing was imported."))
         else:
             self.message.setStyleSheet(ERROR_STYLE)
-            self.message.setText(str(error))
+            self.message.setText(error_text(error))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

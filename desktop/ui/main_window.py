@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -24,10 +25,12 @@ from desktop.core.store import Actor
 from desktop.ui.account import ChangePasswordDialog, InactivityLock, lock_minutes
 from desktop.ui.catalogue import CataloguePage
 from desktop.ui.cohorts import CohortsPage
+from desktop.ui.forms import ERROR_STYLE
 from desktop.ui.i18n import ltr
 from desktop.ui.learners import LearnersPage
 from desktop.ui.overview import OverviewPage
 from desktop.ui.session import Session
+from desktop.ui.settings import BackupSchedule, SettingsDialog, backup_settings
 from desktop.ui.signin import SignInDialog
 from desktop.ui.tasks import TaskRunner
 
@@ -65,19 +68,33 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.overview = OverviewPage(self.runner, self.stack)
-        self.learners = LearnersPage(self.runner, self.session, self.stack)
-        self.catalogue = CataloguePage(self.runner, self.session, self.stack)
-        self.cohorts = CohortsPage(self.runner, self.session, self.stack)
-        for title, page in (
-            (self.tr("Dashboard"), self.overview),
-            (self.tr("Catalogue"), self.catalogue),
-            (self.tr("Learners"), self.learners),
-            (self.tr("Cohorts"), self.cohorts),
-        ):
-            self._add_screen(title, page)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.navigation.setCurrentRow(0)
+        self._build_screens()
+        for number in range(1, 10):
+            QShortcut(
+                QKeySequence(f"Ctrl+{number}"),
+                self,
+                activated=lambda row=number - 1: (
+                    row < self.navigation.count() and self.navigation.setCurrentRow(row)
+                ),
+            )
+
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        tools.addAction(self.settings_action)
+        self.backup_action = QAction(self.tr("&Back up now"), self)
+        self.backup_action.triggered.connect(self.back_up_now)
+        tools.addAction(self.backup_action)
+        self.backups = BackupSchedule(self.runner, self.db_path, self)
+        self.backup_status = QLabel(self)
+        self.backup_status.setObjectName("backupStatus")
+        self.statusBar().addPermanentWidget(self.backup_status)
+        self.backups.finished.connect(lambda text: self._backup_said(text, False))
+        self.backups.failed.connect(lambda text: self._backup_said(text, True))
+        # The daily backup is checked a minute after start, so it never slows the start.
+        QTimer.singleShot(60_000, self.backups.check)
 
         account = self.menuBar().addMenu(self.tr("&Account"))
         self.switch_user_action = QAction(self.tr("&Switch user…"), self)
@@ -113,17 +130,55 @@ class MainWindow(QMainWindow):
         if actor is not None:
             self.session.sign_in(actor)
 
-    def _add_screen(self, title: str, page: QWidget) -> None:
-        self.stack.addWidget(page)
-        item = QListWidgetItem(title, self.navigation)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
-        number = self.navigation.count()
-        if number <= 9:
-            QShortcut(
-                QKeySequence(f"Ctrl+{number}"),
-                self,
-                activated=lambda row=number - 1: self.navigation.setCurrentRow(row),
-            )
+    def _build_screens(self) -> None:
+        """Make the screens (again, after a restore: nothing shown may come from before)."""
+        current = max(self.navigation.currentRow(), 0)
+        self.navigation.blockSignals(True)
+        self.navigation.clear()
+        while self.stack.count():
+            old = self.stack.widget(0)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.overview = OverviewPage(self.runner, self.stack)
+        self.learners = LearnersPage(self.runner, self.session, self.stack)
+        self.catalogue = CataloguePage(self.runner, self.session, self.stack)
+        self.cohorts = CohortsPage(self.runner, self.session, self.stack)
+        for title, page in (
+            (self.tr("Dashboard"), self.overview),
+            (self.tr("Catalogue"), self.catalogue),
+            (self.tr("Learners"), self.learners),
+            (self.tr("Cohorts"), self.cohorts),
+        ):
+            self.stack.addWidget(page)
+            item = QListWidgetItem(title, self.navigation)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+        self.navigation.blockSignals(False)
+        self.navigation.setCurrentRow(current)
+        self.stack.setCurrentIndex(current)
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.runner, self.session, self.backups, self)
+        dialog.restored.connect(self._restored)
+        dialog.accepted.connect(lambda: self.lock.set_minutes(lock_minutes()))
+        dialog.open()
+        self.settings_dialog = dialog
+
+    def back_up_now(self) -> None:
+        if not backup_settings().folder:
+            self.open_settings()
+            return
+        self.backup_status.setText(self.tr("Backing up…"))
+        self.backups.back_up_now()
+
+    def _backup_said(self, text: str, failed: bool) -> None:
+        self.backup_status.setStyleSheet(ERROR_STYLE if failed else "")
+        self.backup_status.setText(text)
+
+    def _restored(self, _result: object) -> None:
+        """The database now holds the backup: fresh screens, and a sign-in against its
+        accounts (the person signed in may not exist in it, or have another role)."""
+        self._build_screens()
+        self.lock_screen()
 
     def change_password(self) -> None:
         dialog = ChangePasswordDialog(self.runner, self.session, self)

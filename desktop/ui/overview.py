@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QVBoxLay
 from desktop.core.dashboard import completion_funnel, enrolments_per_track
 from desktop.core.ids import utc_today
 from desktop.core.schema import REPLICATED_TABLES
+from desktop.ui.problems import error_text
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["OverviewPage", "read_overview"]
@@ -205,5 +206,5 @@ class OverviewPage(QWidget):
 
     def _show_failure(self, error: BaseException) -> None:
         self.campus_label.setText(
-            self.tr("Could not read the database: {error}").format(error=str(error))
+            self.tr("Could not read the database: {error}").format(error=error_text(error))
         )

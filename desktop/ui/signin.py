@@ -22,6 +22,7 @@ from desktop.core.errors import DomainError
 from desktop.core.services.users import authenticate
 from desktop.core.store import Actor, Store
 from desktop.ui.forms import ERROR_STYLE
+from desktop.ui.problems import error_text
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["SignInDialog"]
@@ -128,9 +129,9 @@ class SignInDialog(QDialog):
             elif problem.problem == "is deactivated":
                 text = self.tr("This account is deactivated. Ask the campus focal person.")
             else:
-                text = str(error)
+                text = error_text(error)
         else:
-            text = self.tr("Could not check the password: {error}").format(error=str(error))
+            text = self.tr("Could not check the password: {error}").format(error=error_text(error))
         self.message.setText(text)
         self.password.clear()
         self.password.setFocus()

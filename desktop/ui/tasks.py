@@ -135,13 +135,20 @@ class TaskRunner(QObject):
         done, failed = self._callbacks.pop(job_id, (None, None))
         if self._closed and not succeeded and isinstance(value, sqlite3.OperationalError):
             return  # a read stopped by close(): nobody is waiting for it
-        if succeeded:
-            if done is not None:
-                done(value)
-        elif failed is not None:
-            failed(value)
-        else:
-            log.error("database task failed", exc_info=value)
+        try:
+            if succeeded:
+                if done is not None:
+                    done(value)
+            elif failed is not None:
+                failed(value)
+            else:
+                log.error("database task failed", exc_info=value)
+        except RuntimeError as exc:
+            # The screen that asked was closed (or rebuilt) while its job ran: its widgets are
+            # gone, and so is anyone to show the result to.
+            if "already deleted" not in str(exc):
+                raise
+            log.debug("dropped the result of job %d for a closed screen", job_id)
 
     # -- connections -----------------------------------------------------------------------------
 

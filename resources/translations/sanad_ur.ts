@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ur" sourcelanguage="en">
 <context>
+    <name>BackupSchedule</name>
+    <message>
+        <source>Backed up to {path}</source>
+        <translation>بیک اپ یہاں محفوظ ہو گیا: {path}</translation>
+    </message>
+    <message>
+        <source>The backup was not made: {error}</source>
+        <translation>بیک اپ نہیں بنا: {error}</translation>
+    </message>
+</context>
+<context>
     <name>CataloguePage</name>
     <message>
         <source>draft</source>
@@ -129,6 +140,14 @@
     <message>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>is not the same password</source>
+        <translation>وہی پاس ورڈ نہیں</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>دوبارہ لکھیں</translation>
     </message>
 </context>
 <context>
@@ -363,6 +382,333 @@
     </message>
 </context>
 <context>
+    <name>Field</name>
+    <message>
+        <source>CNIC</source>
+        <translation>شناختی کارڈ نمبر</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>انگریزی نام</translation>
+    </message>
+    <message>
+        <source>English title</source>
+        <translation>انگریزی عنوان</translation>
+    </message>
+    <message>
+        <source>Urdu description</source>
+        <translation>اردو تفصیل</translation>
+    </message>
+    <message>
+        <source>Urdu name</source>
+        <translation>اردو نام</translation>
+    </message>
+    <message>
+        <source>Urdu title</source>
+        <translation>اردو عنوان</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>ویب پتا</translation>
+    </message>
+    <message>
+        <source>assessment</source>
+        <translation>جانچ</translation>
+    </message>
+    <message>
+        <source>assessors</source>
+        <translation>جانچ کار</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>بیک اپ</translation>
+    </message>
+    <message>
+        <source>campus</source>
+        <translation>کیمپس</translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation>گنجائش</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>کوڈ</translation>
+    </message>
+    <message>
+        <source>cohort</source>
+        <translation>بیچ</translation>
+    </message>
+    <message>
+        <source>cohort assessor</source>
+        <translation>بیچ کا جانچ کار</translation>
+    </message>
+    <message>
+        <source>competencies</source>
+        <translation>مہارتیں</translation>
+    </message>
+    <message>
+        <source>competency {item}</source>
+        <translation>مہارت {item}</translation>
+    </message>
+    <message>
+        <source>credential</source>
+        <translation>سند</translation>
+    </message>
+    <message>
+        <source>credential status entry</source>
+        <translation>سند کی حیثیت کا اندراج</translation>
+    </message>
+    <message>
+        <source>credit awarded</source>
+        <translation>دیا جانے والا کریڈٹ</translation>
+    </message>
+    <message>
+        <source>credit value</source>
+        <translation>کریڈٹ کی مقدار</translation>
+    </message>
+    <message>
+        <source>current password</source>
+        <translation>موجودہ پاس ورڈ</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>ڈیٹا بیس</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>تاریخ پیدائش</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>فیصلہ</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>تفصیل</translation>
+    </message>
+    <message>
+        <source>destination</source>
+        <translation>بیک اپ کی جگہ</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>ڈیوائس</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>دستاویز</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>ای میل</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>اختتام کی تاریخ</translation>
+    </message>
+    <message>
+        <source>enrolment</source>
+        <translation>داخلہ</translation>
+    </message>
+    <message>
+        <source>enrolment history entry</source>
+        <translation>داخلے کے تاریخچے کا اندراج</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>شواہد</translation>
+    </message>
+    <message>
+        <source>evidence requirement {item}</source>
+        <translation>شواہد کی شرط {item}</translation>
+    </message>
+    <message>
+        <source>evidence requirements</source>
+        <translation>شواہد کی شرائط</translation>
+    </message>
+    <message>
+        <source>father&apos;s or guardian&apos;s name</source>
+        <translation>والد یا سرپرست کا نام</translation>
+    </message>
+    <message>
+        <source>feedback</source>
+        <translation>رائے</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>فائل</translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation>پورا نام</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>جنس</translation>
+    </message>
+    <message>
+        <source>learner</source>
+        <translation>طالب علم</translation>
+    </message>
+    <message>
+        <source>learning hours</source>
+        <translation>تعلیمی گھنٹے</translation>
+    </message>
+    <message>
+        <source>learning track</source>
+        <translation>تعلیمی شعبہ</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>سطح</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>لنک</translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>اجزا</translation>
+    </message>
+    <message>
+        <source>micro-credential</source>
+        <translation>مائیکرو سند</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>طریقۂ تدریس</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>new password</source>
+        <translation>نیا پاس ورڈ</translation>
+    </message>
+    <message>
+        <source>pass rule</source>
+        <translation>کامیابی کا اصول</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>پاس ورڈ</translation>
+    </message>
+    <message>
+        <source>password again</source>
+        <translation>پاس ورڈ دوبارہ</translation>
+    </message>
+    <message>
+        <source>pathway</source>
+        <translation>پاتھ وے</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>فون</translation>
+    </message>
+    <message>
+        <source>programme</source>
+        <translation>پروگرام</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>وجہ</translation>
+    </message>
+    <message>
+        <source>reflection</source>
+        <translation>تحریری جائزہ</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>علاقہ</translation>
+    </message>
+    <message>
+        <source>registration number</source>
+        <translation>رجسٹریشن نمبر</translation>
+    </message>
+    <message>
+        <source>replaced credential</source>
+        <translation>تبدیل کی جانے والی سند</translation>
+    </message>
+    <message>
+        <source>required count</source>
+        <translation>مطلوبہ تعداد</translation>
+    </message>
+    <message>
+        <source>requirement</source>
+        <translation>شرط</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>کردار</translation>
+    </message>
+    <message>
+        <source>rubric</source>
+        <translation>روبرک</translation>
+    </message>
+    <message>
+        <source>rubric criteria</source>
+        <translation>روبرک کے معیارات</translation>
+    </message>
+    <message>
+        <source>rubric criterion {criterion}</source>
+        <translation>روبرک کا معیار {criterion}</translation>
+    </message>
+    <message>
+        <source>rubric level {level}</source>
+        <translation>روبرک کی سطح {level}</translation>
+    </message>
+    <message>
+        <source>rubric levels</source>
+        <translation>روبرک کی سطحیں</translation>
+    </message>
+    <message>
+        <source>scope</source>
+        <translation>دائرہ</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>نمبر</translation>
+    </message>
+    <message>
+        <source>score for &apos;{criterion}&apos;</source>
+        <translation>&apos;{criterion}&apos; کے نمبر</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>آغاز کی تاریخ</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>حیثیت</translation>
+    </message>
+    <message>
+        <source>track</source>
+        <translation>شعبہ</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>صارف</translation>
+    </message>
+    <message>
+        <source>user account</source>
+        <translation>صارف اکاؤنٹ</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>صارف کا نام</translation>
+    </message>
+    <message>
+        <source>validity</source>
+        <translation>مدتِ اعتبار</translation>
+    </message>
+    <message>
+        <source>zone</source>
+        <translation>زون</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Set up Sanad</source>
@@ -383,6 +729,22 @@
     <message>
         <source>Cancel</source>
         <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>is not the same password</source>
+        <translation>وہی پاس ورڈ نہیں</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>دوبارہ لکھیں</translation>
+    </message>
+    <message>
+        <source>could not be set up: {reason}</source>
+        <translation>قائم نہیں ہو سکا: {reason}</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>دوبارہ کوشش کریں</translation>
     </message>
 </context>
 <context>
@@ -582,6 +944,18 @@
         <translation>اکاؤنٹ (&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Tools</source>
+        <translation>اوزار (&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>ترتیبات… (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>ابھی بیک اپ بنائیں (&amp;B)</translation>
+    </message>
+    <message>
         <source>&amp;Switch user…</source>
         <translation>صارف تبدیل کریں… (&amp;S)</translation>
     </message>
@@ -608,6 +982,10 @@
     <message>
         <source>Switch user</source>
         <translation>صارف تبدیل کریں</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>بیک اپ بن رہا ہے…</translation>
     </message>
     <message>
         <source>Locked after a while without use.</source>
@@ -857,6 +1235,1356 @@
     </message>
 </context>
 <context>
+    <name>Phrase</name>
+    <message>
+        <source>add evidence</source>
+        <translation>شواہد شامل کرنے</translation>
+    </message>
+    <message>
+        <source>add evidence to this enrolment</source>
+        <translation>اس داخلے میں شواہد شامل کرنے</translation>
+    </message>
+    <message>
+        <source>add learning tracks</source>
+        <translation>تعلیمی شعبے شامل کرنے</translation>
+    </message>
+    <message>
+        <source>add micro-credentials</source>
+        <translation>مائیکرو اسناد شامل کرنے</translation>
+    </message>
+    <message>
+        <source>add pathways</source>
+        <translation>پاتھ وے شامل کرنے</translation>
+    </message>
+    <message>
+        <source>assess evidence</source>
+        <translation>شواہد کی جانچ</translation>
+    </message>
+    <message>
+        <source>assess this enrolment</source>
+        <translation>اس داخلے کی جانچ</translation>
+    </message>
+    <message>
+        <source>assign assessors</source>
+        <translation>جانچ کار مقرر کرنے</translation>
+    </message>
+    <message>
+        <source>change enrolment status</source>
+        <translation>داخلے کی حیثیت تبدیل کرنے</translation>
+    </message>
+    <message>
+        <source>change roles</source>
+        <translation>کردار تبدیل کرنے</translation>
+    </message>
+    <message>
+        <source>change this enrolment</source>
+        <translation>اس داخلے میں تبدیلی</translation>
+    </message>
+    <message>
+        <source>close cohorts</source>
+        <translation>بیچ بند کرنے</translation>
+    </message>
+    <message>
+        <source>create cohorts</source>
+        <translation>بیچ بنانے</translation>
+    </message>
+    <message>
+        <source>create user accounts</source>
+        <translation>صارف اکاؤنٹ بنانے</translation>
+    </message>
+    <message>
+        <source>deactivate accounts</source>
+        <translation>اکاؤنٹ غیر فعال کرنے</translation>
+    </message>
+    <message>
+        <source>edit cohorts</source>
+        <translation>بیچوں میں ترمیم</translation>
+    </message>
+    <message>
+        <source>edit learners</source>
+        <translation>طلبہ کے کوائف میں ترمیم</translation>
+    </message>
+    <message>
+        <source>edit this learner</source>
+        <translation>اس طالب علم کے کوائف میں ترمیم</translation>
+    </message>
+    <message>
+        <source>edit this micro-credential</source>
+        <translation>اس مائیکرو سند میں ترمیم</translation>
+    </message>
+    <message>
+        <source>enrol learners</source>
+        <translation>طلبہ داخل کرنے</translation>
+    </message>
+    <message>
+        <source>enrol learners in this cohort</source>
+        <translation>اس بیچ میں طلبہ داخل کرنے</translation>
+    </message>
+    <message>
+        <source>import learners</source>
+        <translation>طلبہ درآمد کرنے</translation>
+    </message>
+    <message>
+        <source>issue credentials</source>
+        <translation>اسناد جاری کرنے</translation>
+    </message>
+    <message>
+        <source>issue credentials for it</source>
+        <translation>اس کے لیے اسناد جاری کرنے</translation>
+    </message>
+    <message>
+        <source>publish micro-credentials</source>
+        <translation>مائیکرو اسناد شائع کرنے</translation>
+    </message>
+    <message>
+        <source>publish pathways</source>
+        <translation>پاتھ وے شائع کرنے</translation>
+    </message>
+    <message>
+        <source>register learners</source>
+        <translation>طلبہ رجسٹر کرنے</translation>
+    </message>
+    <message>
+        <source>reinstate credentials</source>
+        <translation>اسناد بحال کرنے</translation>
+    </message>
+    <message>
+        <source>reinstate this credential</source>
+        <translation>یہ سند بحال کرنے</translation>
+    </message>
+    <message>
+        <source>remove assessors</source>
+        <translation>جانچ کار ہٹانے</translation>
+    </message>
+    <message>
+        <source>remove learners</source>
+        <translation>طلبہ کو ہٹانے</translation>
+    </message>
+    <message>
+        <source>remove this learner</source>
+        <translation>اس طالب علم کو ہٹانے</translation>
+    </message>
+    <message>
+        <source>reopen cohorts</source>
+        <translation>بیچ دوبارہ کھولنے</translation>
+    </message>
+    <message>
+        <source>restore backups</source>
+        <translation>بیک اپ بحال کرنے</translation>
+    </message>
+    <message>
+        <source>retire micro-credentials</source>
+        <translation>مائیکرو اسناد ریٹائر کرنے</translation>
+    </message>
+    <message>
+        <source>revoke credentials</source>
+        <translation>اسناد منسوخ کرنے</translation>
+    </message>
+    <message>
+        <source>revoke this credential</source>
+        <translation>یہ سند منسوخ کرنے</translation>
+    </message>
+    <message>
+        <source>start new editions</source>
+        <translation>نئے ایڈیشن شروع کرنے</translation>
+    </message>
+    <message>
+        <source>suspend credentials</source>
+        <translation>اسناد معطل کرنے</translation>
+    </message>
+    <message>
+        <source>suspend this credential</source>
+        <translation>یہ سند معطل کرنے</translation>
+    </message>
+</context>
+<context>
+    <name>Problem</name>
+    <message>
+        <source>A revocation is final; issue a replacement that supersedes it if one is due</source>
+        <translation>منسوخی حتمی ہے؛ اگر ضرورت ہو تو اس کی جگہ متبادل سند جاری کریں</translation>
+    </message>
+    <message>
+        <source>A stack needs at least two</source>
+        <translation>ایک مجموعے میں کم از کم دو مائیکرو اسناد ہونی چاہییں</translation>
+    </message>
+    <message>
+        <source>Add at least one criterion</source>
+        <translation>کم از کم ایک معیار شامل کریں</translation>
+    </message>
+    <message>
+        <source>Add evidence for every requirement, then submit</source>
+        <translation>ہر شرط کے لیے شواہد شامل کریں، پھر جمع کرائیں</translation>
+    </message>
+    <message>
+        <source>Add items one by one</source>
+        <translation>اندراجات ایک ایک کر کے شامل کریں</translation>
+    </message>
+    <message>
+        <source>Add levels such as Beginning, Developing, Proficient</source>
+        <translation>ابتدائی، ترقی پذیر، ماہر جیسی سطحیں شامل کریں</translation>
+    </message>
+    <message>
+        <source>Ask an admin to do it, or sign in with such an account</source>
+        <translation>یہ کام کسی منتظم سے کروائیں، یا ایسے اکاؤنٹ سے سائن اِن کریں</translation>
+    </message>
+    <message>
+        <source>Ask another admin to change your role</source>
+        <translation>اپنا کردار تبدیل کروانے کے لیے کسی دوسرے منتظم سے کہیں</translation>
+    </message>
+    <message>
+        <source>Ask another admin to deactivate it</source>
+        <translation>اسے غیر فعال کروانے کے لیے کسی دوسرے منتظم سے کہیں</translation>
+    </message>
+    <message>
+        <source>Ask for a resubmission with feedback, or revise the scores</source>
+        <translation>رائے کے ساتھ دوبارہ جمع کرانے کی ہدایت دیں، یا نمبروں پر نظرِ ثانی کریں</translation>
+    </message>
+    <message>
+        <source>Ask someone whose role is {roles} to do it, or sign in with such an account</source>
+        <translation>یہ کام کسی ایسے فرد سے کروائیں جس کا کردار {roles} ہو، یا ایسے اکاؤنٹ سے سائن اِن کریں</translation>
+    </message>
+    <message>
+        <source>Ask the campus focal person to reactivate it</source>
+        <translation>اسے دوبارہ فعال کروانے کے لیے کیمپس کے فوکل پرسن سے رابطہ کریں</translation>
+    </message>
+    <message>
+        <source>Ask the focal person to assign you to it</source>
+        <translation>فوکل پرسن سے کہیں کہ آپ کو اس بیچ کا جانچ کار مقرر کریں</translation>
+    </message>
+    <message>
+        <source>Build and sign it first</source>
+        <translation>پہلے اسے تیار کریں اور اس پر دستخط کریں</translation>
+    </message>
+    <message>
+        <source>Build it in the editor</source>
+        <translation>اسے ایڈیٹر میں بنائیں</translation>
+    </message>
+    <message>
+        <source>Check the CNIC and the gender</source>
+        <translation>شناختی کارڈ نمبر اور جنس دوبارہ دیکھیں</translation>
+    </message>
+    <message>
+        <source>Check the credential&apos;s id</source>
+        <translation>سند کی آئی ڈی دوبارہ دیکھیں</translation>
+    </message>
+    <message>
+        <source>Check the drive has space and is not read-only</source>
+        <translation>دیکھیں کہ ڈرائیو میں جگہ ہے اور وہ صرف پڑھنے کے لیے (read-only) نہیں</translation>
+    </message>
+    <message>
+        <source>Check the first digit against the card</source>
+        <translation>پہلا ہندسہ کارڈ سے ملا کر دیکھیں</translation>
+    </message>
+    <message>
+        <source>Check the number; each learner has their own</source>
+        <translation>نمبر دوبارہ دیکھیں؛ ہر طالب علم کا اپنا الگ نمبر ہوتا ہے</translation>
+    </message>
+    <message>
+        <source>Check the user name and the password (is Caps Lock on?)</source>
+        <translation>صارف کا نام اور پاس ورڈ دوبارہ دیکھیں (کیا Caps Lock آن ہے؟)</translation>
+    </message>
+    <message>
+        <source>Check the year; learners are between 12 and 100</source>
+        <translation>سال دوبارہ دیکھیں؛ طلبہ کی عمر 12 سے 100 سال کے درمیان ہوتی ہے</translation>
+    </message>
+    <message>
+        <source>Choose a backup Sanad made</source>
+        <translation>سند کا بنایا ہوا بیک اپ منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Choose a backup of this campus&apos;s database</source>
+        <translation>اس کیمپس کے ڈیٹا بیس کا بیک اپ منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Choose a cohort that has not ended</source>
+        <translation>ایسا بیچ منتخب کریں جو ختم نہ ہوا ہو</translation>
+    </message>
+    <message>
+        <source>Choose a longer password; a short sentence is easy to remember</source>
+        <translation>لمبا پاس ورڈ منتخب کریں؛ کوئی مختصر جملہ یاد رکھنا آسان ہوتا ہے</translation>
+    </message>
+    <message>
+        <source>Choose a password nobody can guess from the user name</source>
+        <translation>ایسا پاس ورڈ منتخب کریں جس کا صارف کے نام سے کوئی اندازہ نہ لگا سکے</translation>
+    </message>
+    <message>
+        <source>Choose a track from the list</source>
+        <translation>فہرست سے شعبہ منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder, e.g. on the USB drive</source>
+        <translation>کوئی موجودہ فولڈر منتخب کریں، مثلاً USB ڈرائیو پر</translation>
+    </message>
+    <message>
+        <source>Choose an older backup</source>
+        <translation>کوئی پرانا بیک اپ منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Choose an open cohort, or reopen this one</source>
+        <translation>کوئی کھلا بیچ منتخب کریں، یا اسی بیچ کو دوبارہ کھولیں</translation>
+    </message>
+    <message>
+        <source>Choose another code</source>
+        <translation>کوئی اور کوڈ منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Choose another code, e.g. with the term: DA-101-2026S</source>
+        <translation>کوئی اور کوڈ منتخب کریں، مثلاً سمسٹر کے ساتھ: DA-101-2026S</translation>
+    </message>
+    <message>
+        <source>Choose another code, or start a new edition of that one</source>
+        <translation>کوئی اور کوڈ منتخب کریں، یا اُس کا نیا ایڈیشن شروع کریں</translation>
+    </message>
+    <message>
+        <source>Choose another user name</source>
+        <translation>کوئی اور صارف نام منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Choose assessors from the list</source>
+        <translation>فہرست سے جانچ کار منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Choose assessors of this campus</source>
+        <translation>اسی کیمپس کے جانچ کار منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Choose one of the listed requirements</source>
+        <translation>فہرست میں دی گئی شرائط میں سے ایک منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Choose the backup again</source>
+        <translation>بیک اپ دوبارہ منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds it</source>
+        <translation>وہ کالم منتخب کریں جس میں یہ درج ہے</translation>
+    </message>
+    <message>
+        <source>Choose the credential being replaced</source>
+        <translation>تبدیل کی جانے والی سند منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Choose the file again</source>
+        <translation>فائل دوبارہ منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Choose the file with learners</source>
+        <translation>طلبہ والی فائل منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Choose the finished file</source>
+        <translation>مکمل فائل منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Choose {options}</source>
+        <translation>{options} میں سے انتخاب کریں</translation>
+    </message>
+    <message>
+        <source>Create a new micro-credential with the new code</source>
+        <translation>نئے کوڈ کے ساتھ نئی مائیکرو سند بنائیں</translation>
+    </message>
+    <message>
+        <source>Create it as campus-local, or ask head office to add it to the national catalogue</source>
+        <translation>اسے کیمپس کے دائرے میں بنائیں، یا ہیڈ آفس سے کہیں کہ اسے قومی نصاب میں شامل کرے</translation>
+    </message>
+    <message>
+        <source>Describe what each level looks like for this criterion</source>
+        <translation>اس معیار کے لیے بیان کریں کہ ہر سطح کیسی دکھتی ہے</translation>
+    </message>
+    <message>
+        <source>Edit the draft itself</source>
+        <translation>براہِ راست مسودے میں ترمیم کریں</translation>
+    </message>
+    <message>
+        <source>Evidence is added while enrolled, in progress, or asked to resubmit</source>
+        <translation>شواہد اس وقت شامل کیے جاتے ہیں جب حیثیت داخل، جاری یا دوبارہ جمع کرانے کی ہدایت ہو</translation>
+    </message>
+    <message>
+        <source>Fill it in</source>
+        <translation>اسے پُر کریں</translation>
+    </message>
+    <message>
+        <source>Give an Urdu descriptor for every level, or none</source>
+        <translation>ہر سطح کی اردو وضاحت دیں، یا کسی کی بھی نہیں</translation>
+    </message>
+    <message>
+        <source>Give each level points such as 0, 1, 2, 3</source>
+        <translation>ہر سطح کو نمبر دیں، مثلاً ⁦0, 1, 2, 3⁩</translation>
+    </message>
+    <message>
+        <source>Install the newer Sanad to open it; this copy has not changed it</source>
+        <translation>اسے کھولنے کے لیے سند کا نیا ورژن انسٹال کریں؛ اس نسخے نے اس میں کوئی تبدیلی نہیں کی</translation>
+    </message>
+    <message>
+        <source>Issue a credential once an assessment has passed the learner</source>
+        <translation>جانچ میں طالب علم کے کامیاب ہونے کے بعد سند جاری کریں</translation>
+    </message>
+    <message>
+        <source>Issue the new one as its replacement, naming the credential it supersedes</source>
+        <translation>نئی سند اس کے متبادل کے طور پر جاری کریں اور بتائیں کہ یہ کس سند کی جگہ لے رہی ہے</translation>
+    </message>
+    <message>
+        <source>It can become {allowed}</source>
+        <translation>موجودہ حیثیت کو {allowed} میں بدلا جا سکتا ہے</translation>
+    </message>
+    <message>
+        <source>It is final</source>
+        <translation>موجودہ حیثیت حتمی ہے</translation>
+    </message>
+    <message>
+        <source>It is suspended already; reinstate or revoke it</source>
+        <translation>یہ پہلے ہی معطل ہے؛ اسے بحال یا منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>Keep it to {max_len}</source>
+        <translation>اسے {max_len} حروف تک رکھیں</translation>
+    </message>
+    <message>
+        <source>Keep it under {limit} characters, or attach it as a file</source>
+        <translation>اسے {limit} حروف سے کم رکھیں، یا فائل کے طور پر منسلک کریں</translation>
+    </message>
+    <message>
+        <source>Keep one of the two rows</source>
+        <translation>دونوں قطاروں میں سے ایک رکھیں</translation>
+    </message>
+    <message>
+        <source>Leave the row out, or correct the CNIC</source>
+        <translation>یہ قطار چھوڑ دیں، یا شناختی کارڈ نمبر درست کریں</translation>
+    </message>
+    <message>
+        <source>Leave the row out, or correct the number</source>
+        <translation>یہ قطار چھوڑ دیں، یا نمبر درست کریں</translation>
+    </message>
+    <message>
+        <source>List at least one thing a learner will be able to do</source>
+        <translation>کم از کم ایک ایسا کام درج کریں جو طالب علم کر سکے گا</translation>
+    </message>
+    <message>
+        <source>Move its end date first, or open a new cohort</source>
+        <translation>پہلے اس کی اختتام کی تاریخ تبدیل کریں، یا نیا بیچ کھولیں</translation>
+    </message>
+    <message>
+        <source>Offer a national or own one</source>
+        <translation>کوئی قومی یا اپنے کیمپس کی مائیکرو سند پیش کریں</translation>
+    </message>
+    <message>
+        <source>Offer a published micro-credential; publish the draft first</source>
+        <translation>شائع شدہ مائیکرو سند پیش کریں؛ پہلے مسودہ شائع کریں</translation>
+    </message>
+    <message>
+        <source>Only a draft pathway can be published</source>
+        <translation>صرف مسودے کی حیثیت والا پاتھ وے ہی شائع ہو سکتا ہے</translation>
+    </message>
+    <message>
+        <source>Only a suspended credential can be reinstated</source>
+        <translation>صرف معطل سند ہی بحال ہو سکتی ہے</translation>
+    </message>
+    <message>
+        <source>Only a {required} micro-credential can be {to}</source>
+        <translation>صرف وہی مائیکرو سند {to} ہو سکتی ہے جس کی حیثیت {required} ہو</translation>
+    </message>
+    <message>
+        <source>Only head office changes national records</source>
+        <translation>قومی ریکارڈ میں تبدیلی صرف ہیڈ آفس کرتا ہے</translation>
+    </message>
+    <message>
+        <source>Open it and sign in, or choose a new file for a new campus</source>
+        <translation>اسے کھول کر سائن اِن کریں، یا نئے کیمپس کے لیے نئی فائل منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Open that draft instead</source>
+        <translation>اس کے بجائے وہ مسودہ کھولیں</translation>
+    </message>
+    <message>
+        <source>Open that learner instead of adding them twice</source>
+        <translation>دوبارہ شامل کرنے کے بجائے اسی طالب علم کا ریکارڈ کھولیں</translation>
+    </message>
+    <message>
+        <source>Open the existing enrolment</source>
+        <translation>موجودہ داخلہ کھولیں</translation>
+    </message>
+    <message>
+        <source>Order the levels from lowest to highest</source>
+        <translation>سطحوں کو کم سے زیادہ کی ترتیب میں رکھیں</translation>
+    </message>
+    <message>
+        <source>Paste the full address, starting with https://</source>
+        <translation>پورا پتا پیسٹ کریں، جو ⁦https://⁩ سے شروع ہو</translation>
+    </message>
+    <message>
+        <source>Pick a learner from the list</source>
+        <translation>فہرست سے طالب علم منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Pick members from the catalogue</source>
+        <translation>نصاب سے اجزا منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Pick the learner this account belongs to</source>
+        <translation>وہ طالب علم منتخب کریں جس کا یہ اکاؤنٹ ہے</translation>
+    </message>
+    <message>
+        <source>Plug in the backup drive, or choose the backup folder again</source>
+        <translation>بیک اپ والی ڈرائیو لگائیں، یا بیک اپ فولڈر دوبارہ منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Raise the capacity first</source>
+        <translation>پہلے گنجائش بڑھائیں</translation>
+    </message>
+    <message>
+        <source>Raise the capacity, choose fewer learners, or open another cohort</source>
+        <translation>گنجائش بڑھائیں، کم طلبہ منتخب کریں، یا کوئی اور بیچ کھولیں</translation>
+    </message>
+    <message>
+        <source>Record a new entry instead</source>
+        <translation>اس کے بجائے نیا اندراج کریں</translation>
+    </message>
+    <message>
+        <source>Record an assessment of the submitted work instead</source>
+        <translation>اس کے بجائے جمع شدہ کام کی جانچ درج کریں</translation>
+    </message>
+    <message>
+        <source>Records are changed at the campus that owns them</source>
+        <translation>ریکارڈ میں تبدیلی وہی کیمپس کرتا ہے جس کا وہ ریکارڈ ہے</translation>
+    </message>
+    <message>
+        <source>Register the learner at this campus first</source>
+        <translation>پہلے طالب علم کو اس کیمپس میں رجسٹر کریں</translation>
+    </message>
+    <message>
+        <source>Reload and try again</source>
+        <translation>دوبارہ لوڈ کر کے پھر کوشش کریں</translation>
+    </message>
+    <message>
+        <source>Reload the catalogue</source>
+        <translation>نصاب دوبارہ لوڈ کریں</translation>
+    </message>
+    <message>
+        <source>Reload the list of cohorts</source>
+        <translation>بیچوں کی فہرست دوبارہ لوڈ کریں</translation>
+    </message>
+    <message>
+        <source>Reload the list of credentials</source>
+        <translation>اسناد کی فہرست دوبارہ لوڈ کریں</translation>
+    </message>
+    <message>
+        <source>Reload the list of enrolments</source>
+        <translation>داخلوں کی فہرست دوبارہ لوڈ کریں</translation>
+    </message>
+    <message>
+        <source>Reload the list of learners</source>
+        <translation>طلبہ کی فہرست دوبارہ لوڈ کریں</translation>
+    </message>
+    <message>
+        <source>Reload the list of users</source>
+        <translation>صارفین کی فہرست دوبارہ لوڈ کریں</translation>
+    </message>
+    <message>
+        <source>Reload the rubric and score again</source>
+        <translation>روبرک دوبارہ لوڈ کر کے پھر سے نمبر دیں</translation>
+    </message>
+    <message>
+        <source>Replace the newest credential of this enrolment instead</source>
+        <translation>اس کے بجائے اس داخلے کی تازہ ترین سند تبدیل کریں</translation>
+    </message>
+    <message>
+        <source>Reset that account&apos;s password instead</source>
+        <translation>اس کے بجائے اُس اکاؤنٹ کا پاس ورڈ ری سیٹ کریں</translation>
+    </message>
+    <message>
+        <source>Revoke it, with the reason, before issuing its replacement</source>
+        <translation>متبادل جاری کرنے سے پہلے اسے وجہ کے ساتھ منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>Run &apos;sanad db check&apos; on the database</source>
+        <translation>ڈیٹا بیس پر &apos;sanad db check&apos; چلائیں</translation>
+    </message>
+    <message>
+        <source>Save it again from the spreadsheet as CSV UTF-8</source>
+        <translation>اسپریڈشیٹ سے اسے دوبارہ CSV UTF-8 کے طور پر محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Save it from the spreadsheet as CSV UTF-8</source>
+        <translation>اسپریڈشیٹ سے اسے CSV UTF-8 کے طور پر محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Say what a learner must submit, at least one item</source>
+        <translation>بتائیں کہ طالب علم کو کیا جمع کرانا ہے، کم از کم ایک چیز</translation>
+    </message>
+    <message>
+        <source>Score every criterion of the rubric</source>
+        <translation>روبرک کے ہر معیار پر نمبر دیں</translation>
+    </message>
+    <message>
+        <source>Set an end date on or after the start date</source>
+        <translation>اختتام کی تاریخ آغاز کی تاریخ والے دن یا اس کے بعد کی رکھیں</translation>
+    </message>
+    <message>
+        <source>Set the points every criterion needs, or the total, or both</source>
+        <translation>ہر معیار کے لازمی نمبر، یا لازمی کل نمبر، یا دونوں مقرر کریں</translation>
+    </message>
+    <message>
+        <source>Set up the campus first</source>
+        <translation>پہلے کیمپس ترتیب دیں</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>دوبارہ سائن اِن کریں</translation>
+    </message>
+    <message>
+        <source>Sign in with your own account</source>
+        <translation>اپنے اکاؤنٹ سے سائن اِن کریں</translation>
+    </message>
+    <message>
+        <source>Split it into files under {limit} MB</source>
+        <translation>اسے {limit} MB سے چھوٹی فائلوں میں تقسیم کریں</translation>
+    </message>
+    <message>
+        <source>Start a new edition to change it</source>
+        <translation>تبدیلی کے لیے نیا ایڈیشن شروع کریں</translation>
+    </message>
+    <message>
+        <source>Submit it as {kinds}</source>
+        <translation>اسے {kinds} کی صورت میں جمع کرائیں</translation>
+    </message>
+    <message>
+        <source>The learner submits an attempt with its evidence</source>
+        <translation>طالب علم اپنی کوشش شواہد کے ساتھ خود جمع کراتا ہے</translation>
+    </message>
+    <message>
+        <source>To correct it, revoke it and issue a replacement that supersedes it</source>
+        <translation>درستی کے لیے اسے منسوخ کریں اور اس کی جگہ متبادل سند جاری کریں</translation>
+    </message>
+    <message>
+        <source>Type digits only</source>
+        <translation>صرف ہندسے لکھیں</translation>
+    </message>
+    <message>
+        <source>Type it as printed on the student card, e.g. QAU-2026-DA-0042</source>
+        <translation>اسے ویسے ہی لکھیں جیسے طالب علم کے کارڈ پر چھپا ہے، مثلاً QAU-2026-DA-0042</translation>
+    </message>
+    <message>
+        <source>Type the number exactly as it is printed on the card</source>
+        <translation>نمبر بالکل ویسے ہی لکھیں جیسے کارڈ پر چھپا ہے</translation>
+    </message>
+    <message>
+        <source>Type the password you signed in with</source>
+        <translation>وہ پاس ورڈ لکھیں جس سے آپ نے سائن اِن کیا تھا</translation>
+    </message>
+    <message>
+        <source>Use 0 or more</source>
+        <translation>0 یا اس سے زیادہ رکھیں</translation>
+    </message>
+    <message>
+        <source>Use a number between {minimum} and {maximum}</source>
+        <translation>{minimum} اور {maximum} کے درمیان کوئی عدد لکھیں</translation>
+    </message>
+    <message>
+        <source>Use a number of at least {minimum}</source>
+        <translation>کم از کم {minimum} کا عدد لکھیں</translation>
+    </message>
+    <message>
+        <source>Use at least {taken}, or withdraw learners first</source>
+        <translation>کم از کم {taken} رکھیں، یا پہلے کچھ طلبہ کو دستبردار کریں</translation>
+    </message>
+    <message>
+        <source>Use between 0 and {maximum}</source>
+        <translation>0 اور {maximum} کے درمیان رکھیں</translation>
+    </message>
+    <message>
+        <source>Use credit hours from 0 to 60, in halves (e.g. 1.5)</source>
+        <translation>0 سے 60 تک کریڈٹ آورز رکھیں، آدھے آدھے کے حساب سے (مثلاً 1.5)</translation>
+    </message>
+    <message>
+        <source>Use file, link or reflection</source>
+        <translation>فائل، لنک یا تحریری جائزہ استعمال کریں</translation>
+    </message>
+    <message>
+        <source>Use one of {points}</source>
+        <translation>{points} میں سے کوئی ایک استعمال کریں</translation>
+    </message>
+    <message>
+        <source>Use something like ayesha.khan or the registration number</source>
+        <translation>ayesha.khan جیسا کوئی نام یا رجسٹریشن نمبر استعمال کریں</translation>
+    </message>
+    <message>
+        <source>Use something short such as DA-101</source>
+        <translation>DA-101 جیسا کوئی مختصر کوڈ استعمال کریں</translation>
+    </message>
+    <message>
+        <source>Use the national scope</source>
+        <translation>قومی دائرہ استعمال کریں</translation>
+    </message>
+    <message>
+        <source>Wait until the learner submits</source>
+        <translation>طالب علم کے جمع کرانے تک انتظار کریں</translation>
+    </message>
+    <message>
+        <source>Withdraw them instead; a learner with a record stays on file</source>
+        <translation>اس کے بجائے یہ داخلے دستبردار کریں؛ جس طالب علم کا ریکارڈ ہو وہ ریکارڈ میں برقرار رہتا ہے</translation>
+    </message>
+    <message>
+        <source>Write a few sentences about what you did and learned</source>
+        <translation>چند جملے لکھیں کہ آپ نے کیا کیا اور کیا سیکھا</translation>
+    </message>
+    <message>
+        <source>Write a mobile as 0300-1234567 or +92 300 1234567, a landline with its area code</source>
+        <translation>موبائل نمبر ⁦0300-1234567⁩ یا ⁦+92 300 1234567⁩ کی طرح لکھیں، اور لینڈ لائن نمبر ایریا کوڈ کے ساتھ</translation>
+    </message>
+    <message>
+        <source>Write it as YYYY-MM-DD, e.g. 2026-03-14</source>
+        <translation>اسے ⁦YYYY-MM-DD⁩ کی صورت میں لکھیں، مثلاً ⁦2026-03-14⁩</translation>
+    </message>
+    <message>
+        <source>Write it as name@example.edu.pk</source>
+        <translation>اسے name@example.edu.pk کی طرح لکھیں</translation>
+    </message>
+    <message>
+        <source>a CNIC has 13 digits written as 12345-1234567-1, this has {count}</source>
+        <translation>شناختی کارڈ نمبر میں 13 ہندسے ہوتے ہیں جو ⁦12345-1234567-1⁩ کی طرح لکھے جاتے ہیں، اس میں {count} ہیں</translation>
+    </message>
+    <message>
+        <source>already belongs to {name}</source>
+        <translation>پہلے ہی {name} کا ہے</translation>
+    </message>
+    <message>
+        <source>already has a credential</source>
+        <translation>اس کی سند پہلے ہی جاری ہو چکی ہے</translation>
+    </message>
+    <message>
+        <source>already has a draft edition</source>
+        <translation>اس کا ایک مسودہ ایڈیشن پہلے سے موجود ہے</translation>
+    </message>
+    <message>
+        <source>already has an account</source>
+        <translation>اس کا اکاؤنٹ پہلے سے موجود ہے</translation>
+    </message>
+    <message>
+        <source>and this password do not match an account</source>
+        <translation>اور یہ پاس ورڈ کسی اکاؤنٹ سے نہیں ملتے</translation>
+    </message>
+    <message>
+        <source>are empty</source>
+        <translation>خالی ہیں</translation>
+    </message>
+    <message>
+        <source>are fewer than two</source>
+        <translation>دو سے کم ہیں</translation>
+    </message>
+    <message>
+        <source>are not in the catalogue</source>
+        <translation>نصاب میں موجود نہیں</translation>
+    </message>
+    <message>
+        <source>asks for a total no learner can reach</source>
+        <translation>ایسے کل نمبر مانگتا ہے جو کوئی طالب علم حاصل نہیں کر سکتا</translation>
+    </message>
+    <message>
+        <source>asks for points no level gives</source>
+        <translation>ایسے نمبر مانگتا ہے جو کوئی سطح نہیں دیتی</translation>
+    </message>
+    <message>
+        <source>belongs to another campus</source>
+        <translation>اس کا تعلق کسی اور کیمپس سے ہے</translation>
+    </message>
+    <message>
+        <source>belongs to another campus, so this account may not {doing}</source>
+        <translation>اس کا تعلق کسی اور کیمپس سے ہے، اس لیے اس اکاؤنٹ کو {doing} کی اجازت نہیں</translation>
+    </message>
+    <message>
+        <source>belongs to another learner</source>
+        <translation>اس کا تعلق کسی اور طالب علم سے ہے</translation>
+    </message>
+    <message>
+        <source>breaks the pass rule (a total of at least {total}): these scores total {scored}</source>
+        <translation>کامیابی کے اصول (کل کم از کم {total} نمبر) کے خلاف ہے: ان نمبروں کا کل {scored} ہے</translation>
+    </message>
+    <message>
+        <source>breaks the pass rule (every criterion at least {each} and a total of at least {total}): these scores total {scored}, the lowest is {lowest}</source>
+        <translation>کامیابی کے اصول (ہر معیار میں کم از کم {each} اور کل کم از کم {total} نمبر) کے خلاف ہے: ان نمبروں کا کل {scored} ہے اور سب سے کم {lowest} ہے</translation>
+    </message>
+    <message>
+        <source>breaks the pass rule (every criterion at least {each}): the lowest of these scores is {lowest}</source>
+        <translation>کامیابی کے اصول (ہر معیار میں کم از کم {each} نمبر) کے خلاف ہے: ان میں سب سے کم نمبر {lowest} ہے</translation>
+    </message>
+    <message>
+        <source>cannot be published</source>
+        <translation>اسے شائع نہیں کیا جا سکتا</translation>
+    </message>
+    <message>
+        <source>cannot become {to}</source>
+        <translation>{to} میں تبدیل نہیں ہو سکتی</translation>
+    </message>
+    <message>
+        <source>cannot change</source>
+        <translation>اسے تبدیل نہیں کیا جا سکتا</translation>
+    </message>
+    <message>
+        <source>cannot follow {current}</source>
+        <translation>حیثیت {current} کے بعد نہیں آ سکتی</translation>
+    </message>
+    <message>
+        <source>could not be written ({reason})</source>
+        <translation>اس میں لکھا نہیں جا سکا ({reason})</translation>
+    </message>
+    <message>
+        <source>did not verify: {problems}</source>
+        <translation>اس کی تصدیق نہیں ہو سکی: {problems}</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>موجود نہیں</translation>
+    </message>
+    <message>
+        <source>does not exist or is not a file</source>
+        <translation>موجود نہیں یا فائل نہیں ہے</translation>
+    </message>
+    <message>
+        <source>does not exist or was deleted</source>
+        <translation>موجود نہیں یا اسے حذف کیا جا چکا ہے</translation>
+    </message>
+    <message>
+        <source>does not exist or was removed</source>
+        <translation>موجود نہیں یا اسے ہٹایا جا چکا ہے</translation>
+    </message>
+    <message>
+        <source>does not take evidence now</source>
+        <translation>اس میں ابھی شواہد شامل نہیں کیے جا سکتے</translation>
+    </message>
+    <message>
+        <source>ended on {date}</source>
+        <translation>{date} کو ختم ہو چکا ہے</translation>
+    </message>
+    <message>
+        <source>ends in an even digit, which NADRA gives to women, but the gender is male</source>
+        <translation>اس کا آخری ہندسہ جفت ہے، جو NADRA خواتین کو دیتا ہے، لیکن جنس مرد درج ہے</translation>
+    </message>
+    <message>
+        <source>ends in an odd digit, which NADRA gives to men, but the gender is female</source>
+        <translation>اس کا آخری ہندسہ طاق ہے، جو NADRA مردوں کو دیتا ہے، لیکن جنس خاتون درج ہے</translation>
+    </message>
+    <message>
+        <source>has Urdu descriptors for some levels only</source>
+        <translation>اس میں صرف کچھ سطحوں کی اردو وضاحت ہے</translation>
+    </message>
+    <message>
+        <source>has a {part} of {length} characters</source>
+        <translation>اس کا {part} {length} حروف کا ہے</translation>
+    </message>
+    <message>
+        <source>has an unknown kind of evidence</source>
+        <translation>اس میں شواہد کی نامعلوم قسم ہے</translation>
+    </message>
+    <message>
+        <source>has descriptors for {described} levels, the rubric has {levels}</source>
+        <translation>اس میں {described} سطحوں کی وضاحت ہے، جبکہ روبرک میں {levels} سطحیں ہیں</translation>
+    </message>
+    <message>
+        <source>has enrolments ({count})</source>
+        <translation>اس کے داخلے موجود ہیں ({count})</translation>
+    </message>
+    <message>
+        <source>has no column</source>
+        <translation>اس کا کوئی کالم نہیں</translation>
+    </message>
+    <message>
+        <source>has no seats left</source>
+        <translation>اس میں کوئی نشست باقی نہیں</translation>
+    </message>
+    <message>
+        <source>has no submitted attempt to mark</source>
+        <translation>اس میں جانچ کے لیے کوئی جمع شدہ کوشش نہیں</translation>
+    </message>
+    <message>
+        <source>has no whole-number points</source>
+        <translation>اس کے نمبر پورے عدد میں نہیں</translation>
+    </message>
+    <message>
+        <source>has no {part}</source>
+        <translation>اس کا {part} درج نہیں</translation>
+    </message>
+    <message>
+        <source>has not been passed</source>
+        <translation>اس میں ابھی کامیابی حاصل نہیں ہوئی</translation>
+    </message>
+    <message>
+        <source>has not been revoked</source>
+        <translation>اسے منسوخ نہیں کیا گیا</translation>
+    </message>
+    <message>
+        <source>has nothing submitted yet</source>
+        <translation>ان کے لیے ابھی کچھ جمع نہیں کرایا گیا</translation>
+    </message>
+    <message>
+        <source>has {seats} of {capacity} seats left, and {chosen} learners were chosen</source>
+        <translation>اس میں {capacity} میں سے {seats} نشستیں باقی ہیں، جبکہ {chosen} طلبہ منتخب کیے گئے</translation>
+    </message>
+    <message>
+        <source>is a backup of another campus</source>
+        <translation>کسی اور کیمپس کا بیک اپ ہے</translation>
+    </message>
+    <message>
+        <source>is a record of something that happened and cannot change</source>
+        <translation>یہ پیش آ چکے واقعے کا ریکارڈ ہے اور تبدیل نہیں ہو سکتا</translation>
+    </message>
+    <message>
+        <source>is active and cannot be {action}</source>
+        <translation>فعال ہے اور {action} نہیں ہو سکتی</translation>
+    </message>
+    <message>
+        <source>is already a cohort here</source>
+        <translation>یہاں پہلے سے کسی بیچ کا کوڈ ہے</translation>
+    </message>
+    <message>
+        <source>is already a pathway</source>
+        <translation>پہلے سے کسی پاتھ وے کا کوڈ ہے</translation>
+    </message>
+    <message>
+        <source>is already a track</source>
+        <translation>پہلے سے کسی شعبے کا کوڈ ہے</translation>
+    </message>
+    <message>
+        <source>is already enrolled in this cohort</source>
+        <translation>اس بیچ میں پہلے سے داخل ہے</translation>
+    </message>
+    <message>
+        <source>is already in the catalogue</source>
+        <translation>پہلے سے نصاب میں موجود ہے</translation>
+    </message>
+    <message>
+        <source>is already registered here</source>
+        <translation>یہاں پہلے سے رجسٹرڈ ہے</translation>
+    </message>
+    <message>
+        <source>is already registered to {name} ({registration_no})</source>
+        <translation>پہلے ہی {name} ({registration_no}) کے نام رجسٹرڈ ہے</translation>
+    </message>
+    <message>
+        <source>is already set up for a campus</source>
+        <translation>پہلے سے کسی کیمپس کے لیے ترتیب دیا جا چکا ہے</translation>
+    </message>
+    <message>
+        <source>is already taken</source>
+        <translation>پہلے سے استعمال میں ہے</translation>
+    </message>
+    <message>
+        <source>is before the start, {start}</source>
+        <translation>آغاز کی تاریخ {start} سے پہلے ہے</translation>
+    </message>
+    <message>
+        <source>is below the {taken} learners already enrolled</source>
+        <translation>پہلے سے داخل {taken} طلبہ سے کم ہے</translation>
+    </message>
+    <message>
+        <source>is closed to new enrolments</source>
+        <translation>نئے داخلوں کے لیے بند ہے</translation>
+    </message>
+    <message>
+        <source>is damaged: {problems}</source>
+        <translation>خراب ہے: {problems}</translation>
+    </message>
+    <message>
+        <source>is deactivated</source>
+        <translation>غیر فعال ہے</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>خالی ہے</translation>
+    </message>
+    <message>
+        <source>is for a criterion not in this rubric</source>
+        <translation>ایسے معیار کے لیے ہے جو اس روبرک میں نہیں</translation>
+    </message>
+    <message>
+        <source>is in the national catalogue</source>
+        <translation>قومی نصاب میں شامل ہے</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>موجود نہیں</translation>
+    </message>
+    <message>
+        <source>is missing: this enrolment&apos;s credential {serial} was revoked</source>
+        <translation>درج نہیں: اس داخلے کی سند {serial} منسوخ کی جا چکی ہے</translation>
+    </message>
+    <message>
+        <source>is not a Pakistani phone number</source>
+        <translation>پاکستانی فون نمبر نہیں</translation>
+    </message>
+    <message>
+        <source>is not a Sanad database ({reason})</source>
+        <translation>سند کا ڈیٹا بیس نہیں ({reason})</translation>
+    </message>
+    <message>
+        <source>is not a credential document</source>
+        <translation>سند کی دستاویز نہیں</translation>
+    </message>
+    <message>
+        <source>is not a credential of this enrolment</source>
+        <translation>اس داخلے کی سند نہیں</translation>
+    </message>
+    <message>
+        <source>is not a credit value</source>
+        <translation>درست کریڈٹ نہیں</translation>
+    </message>
+    <message>
+        <source>is not a date</source>
+        <translation>درست تاریخ نہیں</translation>
+    </message>
+    <message>
+        <source>is not a deleted row</source>
+        <translation>حذف شدہ قطار نہیں</translation>
+    </message>
+    <message>
+        <source>is not a folder</source>
+        <translation>فولڈر نہیں</translation>
+    </message>
+    <message>
+        <source>is not a learner here</source>
+        <translation>یہاں کا طالب علم نہیں</translation>
+    </message>
+    <message>
+        <source>is not a learning track</source>
+        <translation>درست تعلیمی شعبہ نہیں</translation>
+    </message>
+    <message>
+        <source>is not a level of the rubric</source>
+        <translation>روبرک کی کوئی سطح نہیں</translation>
+    </message>
+    <message>
+        <source>is not a list of items</source>
+        <translation>اندراجات کی فہرست نہیں</translation>
+    </message>
+    <message>
+        <source>is not a requirement of this micro-credential</source>
+        <translation>اس مائیکرو سند کی شرط نہیں</translation>
+    </message>
+    <message>
+        <source>is not a rubric</source>
+        <translation>روبرک نہیں</translation>
+    </message>
+    <message>
+        <source>is not a user here</source>
+        <translation>یہاں کا صارف نہیں</translation>
+    </message>
+    <message>
+        <source>is not a web address</source>
+        <translation>ویب پتا نہیں</translation>
+    </message>
+    <message>
+        <source>is not a whole number</source>
+        <translation>پورا عدد نہیں</translation>
+    </message>
+    <message>
+        <source>is not accepted for &apos;{requirement}&apos;</source>
+        <translation>&apos;{requirement}&apos; کے لیے قابلِ قبول نہیں</translation>
+    </message>
+    <message>
+        <source>is not an active assessor here</source>
+        <translation>یہاں فعال جانچ کار نہیں</translation>
+    </message>
+    <message>
+        <source>is not an email address</source>
+        <translation>ای میل پتا نہیں</translation>
+    </message>
+    <message>
+        <source>is not one of the allowed values</source>
+        <translation>اجازت شدہ اندراجات میں سے نہیں</translation>
+    </message>
+    <message>
+        <source>is not one of your cohorts</source>
+        <translation>آپ کے بیچوں میں سے نہیں</translation>
+    </message>
+    <message>
+        <source>is not published</source>
+        <translation>شائع شدہ نہیں</translation>
+    </message>
+    <message>
+        <source>is not text in any encoding Sanad knows</source>
+        <translation>ایسا متن نہیں جس کی انکوڈنگ سند پہچانتا ہو</translation>
+    </message>
+    <message>
+        <source>is not the current password</source>
+        <translation>موجودہ پاس ورڈ نہیں</translation>
+    </message>
+    <message>
+        <source>is out of range</source>
+        <translation>حد سے باہر ہے</translation>
+    </message>
+    <message>
+        <source>is registered at another campus</source>
+        <translation>کسی اور کیمپس میں رجسٹرڈ ہے</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>درکار ہے</translation>
+    </message>
+    <message>
+        <source>is required for a student account</source>
+        <translation>طالب علم کے اکاؤنٹ کے لیے درکار ہے</translation>
+    </message>
+    <message>
+        <source>is revoked and cannot be {action}</source>
+        <translation>منسوخ ہو چکی ہے اور {action} نہیں ہو سکتی</translation>
+    </message>
+    <message>
+        <source>is shorter than 20 characters</source>
+        <translation>20 حروف سے کم ہے</translation>
+    </message>
+    <message>
+        <source>is shorter than {minimum} characters</source>
+        <translation>{minimum} حروف سے کم ہے</translation>
+    </message>
+    <message>
+        <source>is still a draft</source>
+        <translation>ابھی مسودہ ہے</translation>
+    </message>
+    <message>
+        <source>is suspended and cannot be {action}</source>
+        <translation>معطل ہے اور {action} نہیں ہو سکتی</translation>
+    </message>
+    <message>
+        <source>is the same as the user name</source>
+        <translation>صارف کے نام جیسا ہے</translation>
+    </message>
+    <message>
+        <source>is your own account</source>
+        <translation>آپ کا اپنا اکاؤنٹ ہے</translation>
+    </message>
+    <message>
+        <source>is {length} characters</source>
+        <translation>{length} حروف کا ہے</translation>
+    </message>
+    <message>
+        <source>is {length} characters long</source>
+        <translation>{length} حروف طویل ہے</translation>
+    </message>
+    <message>
+        <source>is {megabytes} MB</source>
+        <translation>اس کا سائز {megabytes} MB ہے</translation>
+    </message>
+    <message>
+        <source>is {status} and can no longer change</source>
+        <translation>{status} ہے اور اب تبدیل نہیں ہو سکتی</translation>
+    </message>
+    <message>
+        <source>makes the learner {age} years old</source>
+        <translation>اس کے مطابق طالب علم کی عمر {age} سال بنتی ہے</translation>
+    </message>
+    <message>
+        <source>may not {doing}</source>
+        <translation>اس کردار کو {doing} کی اجازت نہیں</translation>
+    </message>
+    <message>
+        <source>must be 1–32 capital letters, digits or dashes</source>
+        <translation>اسے ⁦1–32⁩ بڑے انگریزی حروف، ہندسوں یا ڈیش پر مشتمل ہونا چاہیے</translation>
+    </message>
+    <message>
+        <source>must be 1–40 letters, digits, dashes, dots or slashes</source>
+        <translation>اسے ⁦1–40⁩ حروف، ہندسوں، ڈیش، نقطوں یا سلیش پر مشتمل ہونا چاہیے</translation>
+    </message>
+    <message>
+        <source>must be 2–40 letters, digits, dots, dashes or underscores</source>
+        <translation>اسے ⁦2–40⁩ حروف، ہندسوں، نقطوں، ڈیش یا انڈر اسکور پر مشتمل ہونا چاہیے</translation>
+    </message>
+    <message>
+        <source>must rise in points from the first level to the last</source>
+        <translation>ان کے نمبر پہلی سطح سے آخری سطح تک بڑھتے جانے چاہییں</translation>
+    </message>
+    <message>
+        <source>name fewer than two micro-credentials</source>
+        <translation>ان میں دو سے کم مائیکرو اسناد ہیں</translation>
+    </message>
+    <message>
+        <source>needs a campus</source>
+        <translation>اس کے لیے کیمپس درکار ہے</translation>
+    </message>
+    <message>
+        <source>no CNIC starts with 0</source>
+        <translation>کوئی شناختی کارڈ نمبر 0 سے شروع نہیں ہوتا</translation>
+    </message>
+    <message>
+        <source>records are written at head office only</source>
+        <translation>یہ ریکارڈ صرف ہیڈ آفس میں درج کیے جاتے ہیں</translation>
+    </message>
+    <message>
+        <source>repeats row {row} of this file</source>
+        <translation>اس فائل کی قطار {row} میں بھی موجود ہے</translation>
+    </message>
+    <message>
+        <source>says it is {encoding} but is damaged at byte {byte}</source>
+        <translation>اس کے مطابق انکوڈنگ {encoding} ہے، لیکن یہ بائٹ {byte} پر خراب ہے</translation>
+    </message>
+    <message>
+        <source>was already replaced by {serial}</source>
+        <translation>اس کی جگہ پہلے ہی {serial} جاری ہو چکی ہے</translation>
+    </message>
+    <message>
+        <source>was issued and can no longer change</source>
+        <translation>جاری ہو چکی ہے اور اب تبدیل نہیں ہو سکتی</translation>
+    </message>
+    <message>
+        <source>was never issued here</source>
+        <translation>یہاں کبھی جاری نہیں ہوئی</translation>
+    </message>
+    <message>
+        <source>was written by a newer Sanad (it has migration {migration})</source>
+        <translation>سند کے نئے ورژن نے لکھا ہے (اس میں مائیگریشن {migration} ہے)</translation>
+    </message>
+    <message>
+        <source>works at another campus</source>
+        <translation>کسی اور کیمپس میں کام کرتا ہے</translation>
+    </message>
+    <message>
+        <source>would take away your own admin rights</source>
+        <translation>اس سے آپ کے اپنے منتظم کے اختیارات ختم ہو جائیں گے</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>{items} or {last}</source>
+        <translation>{items} یا {last}</translation>
+    </message>
+    <message>
+        <source>{problem}. {remedy}.</source>
+        <translation>{problem}۔ {remedy}۔</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(خالی)</translation>
+    </message>
+    <message>
+        <source>“{value}”</source>
+        <translation>«{value}»</translation>
+    </message>
+    <message>
+        <source>{field} {value}: {problem}. {remedy}.</source>
+        <translation>{field} {value}: {problem}۔ {remedy}۔</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>ترتیبات</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>یہ کمپیوٹر</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>زبان (&amp;L)</translation>
+    </message>
+    <message>
+        <source>A new language is used from the next start.</source>
+        <translation>نئی زبان اگلی بار سند کھولنے پر استعمال ہو گی۔</translation>
+    </message>
+    <message>
+        <source>Lock after minutes without use</source>
+        <translation>اتنے منٹ استعمال نہ ہونے پر تالا لگائیں</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>کبھی نہیں</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> منٹ</translation>
+    </message>
+    <message>
+        <source>Lock &amp;after</source>
+        <translation>تالا لگنے کا وقفہ (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>بیک اپ</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>بیک اپ فولڈر</translation>
+    </message>
+    <message>
+        <source>A folder on a USB drive or another disk</source>
+        <translation>یو ایس بی ڈرائیو یا کسی اور ڈسک پر فولڈر</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>تلاش کریں… (&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Folder</source>
+        <translation>فولڈر (&amp;F)</translation>
+    </message>
+    <message>
+        <source>Back up &amp;every day</source>
+        <translation>ہر روز بیک اپ بنائیں (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Backups to keep</source>
+        <translation>رکھے جانے والے بیک اپ</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the newest</source>
+        <translation>تازہ ترین رکھیں (&amp;K)</translation>
+    </message>
+    <message>
+        <source>Backups in the folder</source>
+        <translation>فولڈر میں موجود بیک اپ</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>بنا</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>حجم</translation>
+    </message>
+    <message>
+        <source>Back &amp;up now</source>
+        <translation>ابھی بیک اپ بنائیں (&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>بحال کریں… (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>بیک اپ فولڈر منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the backups first.</source>
+        <translation>پہلے بیک اپ کے لیے فولڈر منتخب کریں۔</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>بیک اپ بن رہا ہے…</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>بیک اپ بحال کریں</translation>
+    </message>
+    <message>
+        <source>Restore the backup made {made}? Everything entered since then is replaced by the backup. The database as it is now is kept beside it, so this can be undone.</source>
+        <translation>{made} کو بنا بیک اپ بحال کریں؟ اس کے بعد درج کیا گیا سب کچھ بیک اپ سے بدل جائے گا۔ ڈیٹا بیس کی موجودہ حالت اس کے ساتھ محفوظ رکھی جائے گی، اس لیے یہ عمل واپس ہو سکتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>بیک اپ بحال ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <source>Restored. The database as it was is kept as {name}.</source>
+        <translation>بحال ہو گیا۔ ڈیٹا بیس کی پچھلی حالت {name} کے نام سے محفوظ ہے۔</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to Sanad</source>
@@ -952,6 +2680,153 @@
     <message>
         <source>This status is final; an assessment decides it.</source>
         <translation>یہ حیثیت حتمی ہے؛ اس کا فیصلہ جانچ سے ہوتا ہے۔</translation>
+    </message>
+</context>
+<context>
+    <name>Term</name>
+    <message>
+        <source>English label</source>
+        <translation>انگریزی لیبل</translation>
+    </message>
+    <message>
+        <source>English text</source>
+        <translation>انگریزی متن</translation>
+    </message>
+    <message>
+        <source>English title</source>
+        <translation>انگریزی عنوان</translation>
+    </message>
+    <message>
+        <source>Urdu label</source>
+        <translation>اردو لیبل</translation>
+    </message>
+    <message>
+        <source>Urdu text</source>
+        <translation>اردو متن</translation>
+    </message>
+    <message>
+        <source>Urdu title</source>
+        <translation>اردو عنوان</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>منتظم</translation>
+    </message>
+    <message>
+        <source>assessor</source>
+        <translation>جانچ کار</translation>
+    </message>
+    <message>
+        <source>campus</source>
+        <translation>کیمپس</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>مسودہ</translation>
+    </message>
+    <message>
+        <source>enrolled</source>
+        <translation>داخل</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>ناکام</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>ناکام</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>خاتون</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>فائل</translation>
+    </message>
+    <message>
+        <source>hybrid</source>
+        <translation>مخلوط</translation>
+    </message>
+    <message>
+        <source>in_person</source>
+        <translation>بالمشافہ</translation>
+    </message>
+    <message>
+        <source>in_progress</source>
+        <translation>جاری</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>لنک</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>مرد</translation>
+    </message>
+    <message>
+        <source>national</source>
+        <translation>قومی</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>آن لائن</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>دیگر</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>کامیاب</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>کامیاب</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>شائع شدہ</translation>
+    </message>
+    <message>
+        <source>reflection</source>
+        <translation>تحریری جائزہ</translation>
+    </message>
+    <message>
+        <source>reinstated</source>
+        <translation>بحال</translation>
+    </message>
+    <message>
+        <source>resubmit</source>
+        <translation>دوبارہ جمع کرانے کی ہدایت</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>ریٹائرڈ</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>منسوخ</translation>
+    </message>
+    <message>
+        <source>student</source>
+        <translation>طالب علم</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>جمع شدہ</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>معطل</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>دستبردار</translation>
     </message>
 </context>
 <context>
@@ -1075,6 +2950,22 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV فائلیں (*.csv)</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>سطر</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>کالم</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>قدر</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>مسئلہ</translation>
     </message>
 </context>
 <context>

@@ -96,7 +96,7 @@ def test_problems_are_marked_and_nothing_is_lost(qtbot, page):
     editor.save_button.click()
     qtbot.waitUntil(lambda: editor.marks.general.isVisible(), timeout=10_000)
     problems = editor.marks.general.text()
-    assert "rubric criterion 2" in problems and "has no title en" in problems
+    assert "rubric criterion 2" in problems and "has no English title" in problems
     assert "asks for a total no learner can reach" in problems
     assert editor.isVisible()
     assert editor.title_en.text() == "Python Programming"

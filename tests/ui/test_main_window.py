@@ -110,3 +110,48 @@ def test_dashboard_charts_on_the_demo_campus(qtbot, tmp_path):
     track_chart = window.overview.track_chart.chart()
     assert track_chart.title() == "Enrolments per learning track"
     window.close()
+
+
+def test_after_a_restore_the_screens_are_fresh_and_someone_signs_in(qtbot, tmp_path, monkeypatch):
+    from desktop.core.backup import backup_database, restore_database
+    from desktop.ui.signin import SignInDialog
+
+    db_path = tmp_path / "campus.db"
+    admin = _campus(db_path, count=3)
+    with Store.open(db_path) as store:
+        backup, _ = backup_database(store, tmp_path / "monday.db")
+        learners.register_learner(store, admin, {"registration_no": "X-1", "full_name": "Extra"})
+    window = MainWindow(db_path, session=Session(admin))
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.learners.model.rowCount() == 4, timeout=10_000)
+    asked = []
+    monkeypatch.setattr(
+        SignInDialog, "ask", classmethod(lambda cls, *a, **k: asked.append(1) or admin)
+    )
+    with Store.open(db_path) as store:
+        result = restore_database(store, admin, backup)
+    window._restored(result)
+    assert asked == [1]
+    assert window.stack.currentWidget() is window.learners  # the same screen, made again
+    qtbot.waitUntil(lambda: window.learners.model.rowCount() == 3, timeout=10_000)
+    window.close()
+
+
+def test_settings_open_from_the_keyboard(qtbot, tmp_path):
+    db_path = tmp_path / "campus.db"
+    admin = _campus(db_path, count=1)
+    window = MainWindow(db_path, session=Session(admin))
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.settings_dialog.isVisible(), timeout=5_000)
+    window.settings_dialog.lock_minutes.setValue(0)
+    window.settings_dialog.accept()
+    assert window.lock.timer.interval() == 0 and not window.lock.timer.isActive()
+    window.close()

@@ -96,3 +96,17 @@ def test_close_stops_long_reads_but_finishes_writes(qtbot, runner, campus):
     assert time.perf_counter() - started < 5  # the count to a billion was stopped
     qtbot.waitUntil(lambda: len(written) == 1, timeout=10_000)
     assert written[0]["full_name"] == "Last Write"
+
+
+def test_a_result_for_a_closed_screen_is_dropped(qtbot, runner):
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    gate = threading.Event()
+    runner.read(lambda conn: gate.wait(5) and 1, done=lambda n: label.setText(str(n)))
+    label.deleteLater()
+    qtbot.wait(50)  # the label is gone before its job ends
+    later = []
+    gate.set()
+    runner.read(lambda conn: 2, done=later.append)
+    qtbot.waitUntil(lambda: later == [2], timeout=10_000)  # and the runner goes on

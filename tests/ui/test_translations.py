@@ -123,3 +123,51 @@ def test_dates_keep_their_iso_order_in_urdu(urdu, qtbot, campus):
     assert form.starts.text() == "2026-11-23"
     assert form.values()["starts_on"] == "2026-11-23"
     runner.close()
+
+
+def test_the_core_texts_are_collected():
+    """Every problem template of the core is a literal the tools collect, and the collection
+    the translators work from is current."""
+    assert translations.core_texts_module() == translations.CORE_TEXTS.read_text("utf-8"), (
+        "desktop/ui/core_texts.py is behind the core: run python packaging/translations.py update"
+    )
+
+
+def test_every_field_a_problem_names_has_a_title():
+    from desktop.core.errors import FIELD_TITLES
+
+    named = translations.core_texts()["Field"]
+    assert named <= set(FIELD_TITLES), sorted(named - set(FIELD_TITLES))
+
+
+def test_a_refusal_reads_in_urdu(urdu, qtbot, campus):
+    from desktop.ui.learners import LearnersPage
+    from desktop.ui.session import Session
+    from desktop.ui.tasks import TaskRunner
+
+    campus.store.close()
+    runner = TaskRunner(campus.path)
+    page = LearnersPage(runner, Session(campus.admin))
+    qtbot.addWidget(page)
+    page.show()
+    page.add_button.click()
+    form = page.form
+    form.registration_no.setText("QAU-2026-0001")  # Ayesha Khan's
+    form.full_name.setText("کرن اعوان")
+    form.cnic.setText("35202-12345")
+    form.save_button.click()
+    cnic_error = form.marks.fields["cnic"][1]
+    qtbot.waitUntil(lambda: cnic_error.isVisible(), timeout=10_000)
+    text = cnic_error.text()
+    assert re.search("[\u0600-\u06ff]", text) and "digits" not in text and "{" not in text
+    assert "10" in text  # the count of digits typed, filled into the Urdu sentence
+    form.cnic.clear()
+    form.save_button.click()
+    reg_error = form.marks.fields["registration_no"][1]
+    qtbot.waitUntil(lambda: "Ayesha Khan" in reg_error.text(), timeout=10_000)
+    assert "already belongs" not in reg_error.text()
+    assert "\u2068Ayesha Khan\u2069" in reg_error.text()  # a Latin name kept whole in Urdu
+    assert form.full_name.text() == "کرن اعوان"
+    form.confirm_discard = lambda: True
+    form.reject()
+    runner.close()

@@ -11,18 +11,28 @@ ROLES = ("admin", "assessor", "student")
 
 
 def require_role(actor: Actor, *roles: str, doing: str) -> None:
-    """Allow the system actor and the given roles; refuse everyone else, saying who may."""
+    """Allow the system actor and the given roles; refuse everyone else, saying who may.
+
+    ``doing`` names what was refused; mark it with :func:`~desktop.core.errors.phrase`."""
     if actor.is_system or actor.role in roles:
         return
-    allowed = " or ".join(f"an {r}" if r[0] in "aeiou" else f"a {r}" for r in roles)
-    raise PermissionDenied(
-        FieldProblem(
+    if roles == ("admin",):
+        problem = FieldProblem(
             "role",
             actor.role,
-            f"may not {doing}",
-            f"Ask {allowed} to do it, or sign in with such an account",
+            "may not {doing}",
+            "Ask an admin to do it, or sign in with such an account",
+            {"doing": doing},
         )
-    )
+    else:
+        problem = FieldProblem(
+            "role",
+            actor.role,
+            "may not {doing}",
+            "Ask someone whose role is {roles} to do it, or sign in with such an account",
+            {"doing": doing, "roles": list(roles)},
+        )
+    raise PermissionDenied(problem)
 
 
 def require_same_campus(actor: Actor, campus_id: str | None, *, doing: str) -> None:
@@ -33,8 +43,9 @@ def require_same_campus(actor: Actor, campus_id: str | None, *, doing: str) -> N
         FieldProblem(
             "campus",
             campus_id,
-            f"belongs to another campus, so this account may not {doing}",
+            "belongs to another campus, so this account may not {doing}",
             "Records are changed at the campus that owns them",
+            {"doing": doing},
         )
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from desktop.core.errors import InvalidTransition, PermissionDenied
+from desktop.core.errors import InvalidTransition, PermissionDenied, phrase
 from desktop.core.rubric import decision_allowed, validate_scores
 from desktop.core.services.access import require_role, require_same_campus
 from desktop.core.services.enrolments import get_enrolment, move
@@ -32,9 +32,9 @@ def record_assessment(
     A pass must meet the rubric's pass rule. A resubmission opens the next attempt and keeps the
     old one with its evidence and this assessment.
     """
-    require_role(actor, "assessor", "admin", doing="assess evidence")
+    require_role(actor, "assessor", "admin", doing=phrase("assess evidence"))
     enrolment = get_enrolment(store, enrolment_id)
-    require_same_campus(actor, enrolment["campus_id"], doing="assess this enrolment")
+    require_same_campus(actor, enrolment["campus_id"], doing=phrase("assess this enrolment"))
     if actor.role == "assessor" and not store.one(
         "SELECT 1 FROM cohort_assessors WHERE cohort_id = ? AND user_id = ? AND deleted = 0",
         (enrolment["cohort_id"], actor.user_id),

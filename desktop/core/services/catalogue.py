@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from desktop.core.errors import Duplicate, Immutable, InvalidInput, NotFound
+from desktop.core.errors import Duplicate, Immutable, InvalidInput, NotFound, phrase
 from desktop.core.rubric import (
     validate_competencies,
     validate_evidence_requirements,
@@ -86,7 +86,7 @@ def _require_catalogue_writer(
 def create_track(
     store: Store, actor: Actor, *, code: str, name_en: str, name_ur: str | None = None
 ) -> dict[str, Any]:
-    require_role(actor, "admin", doing="add learning tracks")
+    require_role(actor, "admin", doing=phrase("add learning tracks"))
     owner, _ = _scope_owner(store, actor, "national")
     check = Checker()
     clean = {
@@ -166,7 +166,7 @@ def create_micro_credential(
     store: Store, actor: Actor, data: dict[str, Any], *, scope: str = "campus"
 ) -> dict[str, Any]:
     """A new micro-credential, as edition 1 in draft."""
-    require_role(actor, "admin", doing="add micro-credentials")
+    require_role(actor, "admin", doing=phrase("add micro-credentials"))
     owner, campus_id = _scope_owner(store, actor, scope)
     clean = _validate_micro_credential(store, data)
     if store.one("SELECT 1 FROM micro_credentials WHERE code = ?", (clean["code"],)):
@@ -202,13 +202,14 @@ def update_micro_credential(
     store: Store, actor: Actor, micro_credential_id: str, changes: dict[str, Any]
 ) -> dict[str, Any]:
     record = _existing(store, "micro_credentials", micro_credential_id, "micro-credential")
-    _require_catalogue_writer(store, actor, record, "edit this micro-credential")
+    _require_catalogue_writer(store, actor, record, phrase("edit this micro-credential"))
     if record["status"] != "draft":
         raise Immutable.single(
             "micro-credential",
             f"{record['code']} edition {record['edition']}",
-            f"is {record['status']} and can no longer change",
+            "is {status} and can no longer change",
             "Start a new edition to change it",
+            status=record["status"],
         )
     if "code" in changes and changes["code"] != record["code"]:
         raise InvalidInput.single(
@@ -236,16 +237,25 @@ def update_micro_credential(
 
 
 def _set_status(
-    store: Store, actor: Actor, micro_credential_id: str, *, allowed_from: str, to: str, verb: str
+    store: Store,
+    actor: Actor,
+    micro_credential_id: str,
+    *,
+    allowed_from: str,
+    to: str,
+    verb: str,
+    doing: str,
 ) -> dict[str, Any]:
     record = _existing(store, "micro_credentials", micro_credential_id, "micro-credential")
-    _require_catalogue_writer(store, actor, record, f"{verb} micro-credentials")
+    _require_catalogue_writer(store, actor, record, doing)
     if record["status"] != allowed_from:
         raise InvalidInput.single(
             "status",
             record["status"],
-            f"cannot become {to}",
-            f"Only a {allowed_from} micro-credential can be {to}",
+            "cannot become {to}",
+            "Only a {required} micro-credential can be {to}",
+            to=to,
+            required=allowed_from,
         )
     changes: dict[str, Any] = {"status": to}
     with store.transaction(actor) as tx:
@@ -272,20 +282,32 @@ def publish_micro_credential(
     store: Store, actor: Actor, micro_credential_id: str
 ) -> dict[str, Any]:
     return _set_status(
-        store, actor, micro_credential_id, allowed_from="draft", to="published", verb="publish"
+        store,
+        actor,
+        micro_credential_id,
+        allowed_from="draft",
+        to="published",
+        verb="publish",
+        doing=phrase("publish micro-credentials"),
     )
 
 
 def retire_micro_credential(store: Store, actor: Actor, micro_credential_id: str) -> dict[str, Any]:
     return _set_status(
-        store, actor, micro_credential_id, allowed_from="published", to="retired", verb="retire"
+        store,
+        actor,
+        micro_credential_id,
+        allowed_from="published",
+        to="retired",
+        verb="retire",
+        doing=phrase("retire micro-credentials"),
     )
 
 
 def new_edition(store: Store, actor: Actor, micro_credential_id: str) -> dict[str, Any]:
     """A draft copy of a published or retired edition, with the next edition number."""
     record = _existing(store, "micro_credentials", micro_credential_id, "micro-credential")
-    _require_catalogue_writer(store, actor, record, "start new editions")
+    _require_catalogue_writer(store, actor, record, phrase("start new editions"))
     if record["status"] == "draft":
         raise InvalidInput.single(
             "micro-credential", record["code"], "is still a draft", "Edit the draft itself"
@@ -340,7 +362,7 @@ def create_pathway(
     scope: str = "campus",
 ) -> dict[str, Any]:
     """A stack of micro-credentials (by code): all of them, or any ``required_count`` of them."""
-    require_role(actor, "admin", doing="add pathways")
+    require_role(actor, "admin", doing=phrase("add pathways"))
     owner, campus_id = _scope_owner(store, actor, scope)
     check = Checker()
     clean: dict[str, Any] = {
@@ -404,7 +426,7 @@ def create_pathway(
 
 def publish_pathway(store: Store, actor: Actor, pathway_id: str) -> dict[str, Any]:
     record = _existing(store, "pathways", pathway_id, "pathway")
-    _require_catalogue_writer(store, actor, record, "publish pathways")
+    _require_catalogue_writer(store, actor, record, phrase("publish pathways"))
     if record["status"] != "draft":
         raise InvalidInput.single(
             "status",

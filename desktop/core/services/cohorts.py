@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from desktop.core.errors import Duplicate, InvalidInput, NotFound
+from desktop.core.errors import Duplicate, InvalidInput, NotFound, phrase
 from desktop.core.ids import utc_today
 from desktop.core.services.access import local_campus, require_role, require_same_campus
 from desktop.core.store import Actor, Store, Transaction
@@ -46,8 +47,9 @@ def _validate(data: dict[str, Any]) -> dict[str, Any]:
         check.add(
             "ends_on",
             ends.isoformat(),
-            f"is before the start, {starts.isoformat()}",
+            "is before the start, {start}",
             "Set an end date on or after the start date",
+            start=starts,
         )
     check.done()
     return clean
@@ -86,7 +88,7 @@ def create_cohort(
     assessor_ids: list[str] | None = None,
     **data: Any,
 ) -> dict[str, Any]:
-    require_role(actor, "admin", doing="create cohorts")
+    require_role(actor, "admin", doing=phrase("create cohorts"))
     campus_id = actor.campus_id or local_campus(store)
     clean = _validate(data)
     credential = store.get("micro_credentials", micro_credential_id)
@@ -153,7 +155,7 @@ def _cohort(store: Store, actor: Actor, cohort_id: str, doing: str) -> dict[str,
 def update_cohort(
     store: Store, actor: Actor, cohort_id: str, changes: dict[str, Any]
 ) -> dict[str, Any]:
-    cohort = _cohort(store, actor, cohort_id, "edit cohorts")
+    cohort = _cohort(store, actor, cohort_id, phrase("edit cohorts"))
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"cohort fields {sorted(unknown)} are not edited here")
@@ -169,8 +171,9 @@ def update_cohort(
         raise InvalidInput.single(
             "capacity",
             clean["capacity"],
-            f"is below the {taken} learners already enrolled",
-            f"Use at least {taken}, or withdraw learners first",
+            "is below the {taken} learners already enrolled",
+            "Use at least {taken}, or withdraw learners first",
+            taken=taken,
         )
     if clean["code"] != cohort["code"] and store.one(
         "SELECT 1 FROM cohorts WHERE campus_id = ? AND code = ?",
@@ -195,7 +198,7 @@ def update_cohort(
 
 
 def close_cohort(store: Store, actor: Actor, cohort_id: str) -> dict[str, Any]:
-    cohort = _cohort(store, actor, cohort_id, "close cohorts")
+    cohort = _cohort(store, actor, cohort_id, phrase("close cohorts"))
     with store.transaction(actor) as tx:
         updated = tx.update("cohorts", cohort_id, {"status": "closed"})
         if updated["version"] != cohort["version"]:
@@ -205,13 +208,14 @@ def close_cohort(store: Store, actor: Actor, cohort_id: str) -> dict[str, Any]:
 
 def reopen_cohort(store: Store, actor: Actor, cohort_id: str) -> dict[str, Any]:
     """Take enrolments again, e.g. after closing by mistake; an ended cohort stays closed."""
-    cohort = _cohort(store, actor, cohort_id, "reopen cohorts")
+    cohort = _cohort(store, actor, cohort_id, phrase("reopen cohorts"))
     if cohort["ends_on"] < utc_today().isoformat():
         raise InvalidInput.single(
             "cohort",
             cohort["code"],
-            f"ended on {cohort['ends_on']}",
+            "ended on {date}",
             "Move its end date first, or open a new cohort",
+            date=dt.date.fromisoformat(cohort["ends_on"]),
         )
     with store.transaction(actor) as tx:
         updated = tx.update("cohorts", cohort_id, {"status": "open"})
@@ -221,7 +225,7 @@ def reopen_cohort(store: Store, actor: Actor, cohort_id: str) -> dict[str, Any]:
 
 
 def assign_assessor(store: Store, actor: Actor, cohort_id: str, user_id: str) -> dict[str, Any]:
-    cohort = _cohort(store, actor, cohort_id, "assign assessors")
+    cohort = _cohort(store, actor, cohort_id, phrase("assign assessors"))
     _check_assessors(store, cohort["campus_id"], [user_id])
     existing = store.one(
         "SELECT * FROM cohort_assessors WHERE cohort_id = ? AND user_id = ?", (cohort_id, user_id)
@@ -243,7 +247,7 @@ def assign_assessor(store: Store, actor: Actor, cohort_id: str, user_id: str) ->
 
 
 def unassign_assessor(store: Store, actor: Actor, cohort_id: str, user_id: str) -> None:
-    cohort = _cohort(store, actor, cohort_id, "remove assessors")
+    cohort = _cohort(store, actor, cohort_id, phrase("remove assessors"))
     existing = store.one(
         "SELECT * FROM cohort_assessors WHERE cohort_id = ? AND user_id = ? AND deleted = 0",
         (cohort_id, user_id),

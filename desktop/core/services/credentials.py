@@ -17,7 +17,14 @@ import hashlib
 import json
 from typing import Any
 
-from desktop.core.errors import Duplicate, InvalidInput, InvalidTransition, NotFound
+from desktop.core.errors import (
+    Duplicate,
+    FieldProblem,
+    InvalidInput,
+    InvalidTransition,
+    NotFound,
+    phrase,
+)
 from desktop.core.services.access import require_role, require_same_campus
 from desktop.core.services.enrolments import get_enrolment
 from desktop.core.store import Actor, Store
@@ -76,9 +83,9 @@ def issue_credential(
     A learner holds one live credential per enrolment; a replacement must name (and follows) the
     revoked credential it supersedes.
     """
-    require_role(actor, "admin", doing="issue credentials")
+    require_role(actor, "admin", doing=phrase("issue credentials"))
     enrolment = get_enrolment(store, enrolment_id)
-    require_same_campus(actor, enrolment["campus_id"], doing="issue credentials for it")
+    require_same_campus(actor, enrolment["campus_id"], doing=phrase("issue credentials for it"))
     if enrolment["status"] != "passed":
         raise InvalidTransition.single(
             "enrolment",
@@ -108,8 +115,9 @@ def issue_credential(
             raise Duplicate.single(
                 "supersedes",
                 old["serial"],
-                f"was already replaced by {replaced['serial']}",
+                "was already replaced by {serial}",
                 "Replace the newest credential of this enrolment instead",
+                serial=replaced["serial"],
             )
         if credential_status(store, supersedes_id) != "revoked":
             raise InvalidTransition.single(
@@ -130,8 +138,9 @@ def issue_credential(
         raise InvalidInput.single(
             "supersedes",
             None,
-            f"is missing: this enrolment's credential {existing[-1]['serial']} was revoked",
+            "is missing: this enrolment's credential {serial} was revoked",
             "Issue the new one as its replacement, naming the credential it supersedes",
+            serial=existing[-1]["serial"],
         )
     cohort = store.get("cohorts", enrolment["cohort_id"])
     micro = store.get("micro_credentials", cohort["micro_credential_id"])
@@ -186,33 +195,58 @@ def credential_status(store: Store, credential_id: str) -> str:
 
 _ALLOWED_FROM = {"revoke": ("active", "suspended"), "suspend": ("active",),
                  "reinstate": ("suspended",)}  # fmt: skip
-_PAST = {"revoke": "revoked", "suspend": "suspended", "reinstate": "reinstated"}
-_REMEDY = {
-    "revoked": "A revocation is final; issue a replacement that supersedes it if one is due",
-    "suspended": "It is suspended already; reinstate or revoke it",
-    "active": "Only a suspended credential can be reinstated",
+_DOING = {
+    "revoke": (phrase("revoke credentials"), phrase("revoke this credential")),
+    "suspend": (phrase("suspend credentials"), phrase("suspend this credential")),
+    "reinstate": (phrase("reinstate credentials"), phrase("reinstate this credential")),
 }
+
+
+def _refuse_status_change(serial: str, current: str, action: str) -> InvalidTransition:
+    if current == "revoked":
+        problem = FieldProblem(
+            "credential",
+            serial,
+            "is revoked and cannot be {action}",
+            "A revocation is final; issue a replacement that supersedes it if one is due",
+            {"action": _PAST[action]},
+        )
+    elif current == "suspended":
+        problem = FieldProblem(
+            "credential",
+            serial,
+            "is suspended and cannot be {action}",
+            "It is suspended already; reinstate or revoke it",
+            {"action": _PAST[action]},
+        )
+    else:
+        problem = FieldProblem(
+            "credential",
+            serial,
+            "is active and cannot be {action}",
+            "Only a suspended credential can be reinstated",
+            {"action": _PAST[action]},
+        )
+    return InvalidTransition(problem)
+
+
+_PAST = {"revoke": "revoked", "suspend": "suspended", "reinstate": "reinstated"}
 
 
 def _change_status(
     store: Store, actor: Actor, credential_id: str, action: str, reason: str
 ) -> dict[str, Any]:
-    require_role(actor, "admin", doing=f"{action} credentials")
+    require_role(actor, "admin", doing=_DOING[action][0])
     credential = store.get("issued_credentials", credential_id)
     if credential is None:
         raise NotFound.single(
             "credential", credential_id, "does not exist", "Reload the list of credentials"
         )
-    require_same_campus(actor, credential["campus_id"], doing=f"{action} this credential")
+    require_same_campus(actor, credential["campus_id"], doing=_DOING[action][1])
     text = require_text(reason, "reason", max_len=500)
     current = credential_status(store, credential_id)
     if current not in _ALLOWED_FROM[action]:
-        raise InvalidTransition.single(
-            "credential",
-            credential["serial"],
-            f"is {current} and cannot be {_PAST[action]}",
-            _REMEDY[current],
-        )
+        raise _refuse_status_change(credential["serial"], current, action)
     with store.transaction(actor) as tx:
         event = tx.insert(
             "credential_status_events",

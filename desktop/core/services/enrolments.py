@@ -10,11 +10,19 @@ attempt. Every change appends an event with its reason, so the history is never 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.core.errors import CohortClosed, CohortFull, InvalidTransition, NotFound
+from desktop.core.errors import (
+    CohortClosed,
+    CohortFull,
+    FieldProblem,
+    InvalidTransition,
+    NotFound,
+    phrase,
+)
 from desktop.core.ids import utc_today
 from desktop.core.services.access import require_role, require_same_campus
 from desktop.core.store import Actor, Store, Transaction
@@ -55,7 +63,7 @@ def _open_cohort(store: Store, actor: Actor, cohort_id: str) -> dict[str, Any]:
     cohort = store.get("cohorts", cohort_id)
     if cohort is None:
         raise NotFound.single("cohort", cohort_id, "does not exist", "Reload the list of cohorts")
-    require_same_campus(actor, cohort["campus_id"], doing="enrol learners in this cohort")
+    require_same_campus(actor, cohort["campus_id"], doing=phrase("enrol learners in this cohort"))
     if cohort["status"] != "open":
         raise CohortClosed.single(
             "cohort",
@@ -67,8 +75,9 @@ def _open_cohort(store: Store, actor: Actor, cohort_id: str) -> dict[str, Any]:
         raise CohortClosed.single(
             "cohort",
             cohort["code"],
-            f"ended on {cohort['ends_on']}",
+            "ended on {date}",
             "Choose a cohort that has not ended",
+            date=dt.date.fromisoformat(cohort["ends_on"]),
         )
     return cohort
 
@@ -120,7 +129,7 @@ def enrol_many(
     store: Store, actor: Actor, cohort_id: str, learner_ids: Sequence[str]
 ) -> EnrolResult:
     """Enrol learners together, or none of them if the cohort has too few seats."""
-    require_role(actor, "admin", doing="enrol learners")
+    require_role(actor, "admin", doing=phrase("enrol learners"))
     cohort = _open_cohort(store, actor, cohort_id)
     wanted = list(dict.fromkeys(learner_ids))
     result = EnrolResult()
@@ -151,9 +160,11 @@ def enrol_many(
         raise CohortFull.single(
             "cohort",
             cohort["code"],
-            f"has {max(seats, 0)} of {cohort['capacity']} seats left, "
-            f"and {len(new_ids)} learners were chosen",
+            "has {seats} of {capacity} seats left, and {chosen} learners were chosen",
             "Raise the capacity, choose fewer learners, or open another cohort",
+            seats=max(seats, 0),
+            capacity=cohort["capacity"],
+            chosen=len(new_ids),
         )
     if not new_ids:
         return result
@@ -223,22 +234,41 @@ def move(
     return updated
 
 
+def _refused_transition(current: str, to_status: str) -> FieldProblem:
+    params = {"current": current, "allowed": list(MANUAL_TRANSITIONS.get(current, ()))}
+    if to_status in ("passed", "resubmit", "failed"):
+        return FieldProblem(
+            "status",
+            to_status,
+            "cannot follow {current}",
+            "Record an assessment of the submitted work instead",
+            params,
+        )
+    if to_status == "submitted":
+        return FieldProblem(
+            "status",
+            to_status,
+            "cannot follow {current}",
+            "The learner submits an attempt with its evidence",
+            params,
+        )
+    if params["allowed"]:
+        return FieldProblem(
+            "status", to_status, "cannot follow {current}", "It can become {allowed}", params
+        )
+    return FieldProblem("status", to_status, "cannot follow {current}", "It is final", params)
+
+
 def change_status(
     store: Store, actor: Actor, enrolment_id: str, to_status: str, reason: str | None = None
 ) -> dict[str, Any]:
     """A focal person's change: start, withdraw or reinstate, with a reason where one is due."""
-    require_role(actor, "admin", doing="change enrolment status")
+    require_role(actor, "admin", doing=phrase("change enrolment status"))
     enrolment = get_enrolment(store, enrolment_id)
-    require_same_campus(actor, enrolment["campus_id"], doing="change this enrolment")
+    require_same_campus(actor, enrolment["campus_id"], doing=phrase("change this enrolment"))
     current = enrolment["status"]
     if to_status not in MANUAL_TRANSITIONS.get(current, ()):
-        allowed = MANUAL_TRANSITIONS.get(current, ())
-        hint = ("It can become " + " or ".join(allowed)) if allowed else "It is final"
-        if to_status in ("passed", "resubmit", "failed"):
-            hint = "Record an assessment of the submitted work instead"
-        elif to_status == "submitted":
-            hint = "The learner submits an attempt with its evidence"
-        raise InvalidTransition.single("status", to_status, f"cannot follow {current}", hint)
+        raise InvalidTransition(_refused_transition(current, to_status))
     text = require_text(reason, "reason", max_len=500, required=to_status in REASON_REQUIRED)
     if to_status == "enrolled":
         cohort = _open_cohort(store, actor, enrolment["cohort_id"])

@@ -9,7 +9,13 @@ from typing import Any
 from urllib.parse import urlparse
 
 from desktop.core.blobs import BlobStore
-from desktop.core.errors import FieldProblem, InvalidInput, InvalidTransition, PermissionDenied
+from desktop.core.errors import (
+    FieldProblem,
+    InvalidInput,
+    InvalidTransition,
+    PermissionDenied,
+    phrase,
+)
 from desktop.core.services.access import require_role, require_same_campus
 from desktop.core.services.enrolments import get_enrolment, move
 from desktop.core.store import Actor, Store, Transaction
@@ -20,9 +26,11 @@ OPEN_FOR_EVIDENCE = ("enrolled", "in_progress", "resubmit")
 
 
 def _writable_enrolment(store: Store, actor: Actor, enrolment_id: str) -> dict[str, Any]:
-    require_role(actor, "admin", "student", doing="add evidence")
+    require_role(actor, "admin", "student", doing=phrase("add evidence"))
     enrolment = get_enrolment(store, enrolment_id)
-    require_same_campus(actor, enrolment["campus_id"], doing="add evidence to this enrolment")
+    require_same_campus(
+        actor, enrolment["campus_id"], doing=phrase("add evidence to this enrolment")
+    )
     if actor.role == "student":
         own = store.one("SELECT learner_id FROM users WHERE id = ?", (actor.user_id,))
         if own is None or own["learner_id"] != enrolment["learner_id"]:
@@ -56,8 +64,10 @@ def _requirement(
                 raise InvalidInput.single(
                     "evidence",
                     kind,
-                    f"is not accepted for '{requirement['title_en']}'",
-                    "Submit it as " + " or ".join(requirement["kinds"]),
+                    "is not accepted for '{requirement}'",
+                    "Submit it as {kinds}",
+                    requirement=requirement["title_en"],
+                    kinds=requirement["kinds"],
                 )
             return requirement
     raise InvalidInput.single(
@@ -183,8 +193,10 @@ def add_reflection(
         raise InvalidInput.single(
             "reflection",
             body[:40] + "…",
-            f"is {len(body)} characters",
-            "Keep it under 20,000 characters, or attach it as a file",
+            "is {length} characters",
+            "Keep it under {limit} characters, or attach it as a file",
+            length=len(body),
+            limit=20000,
         )
     return _add(
         store,

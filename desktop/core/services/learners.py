@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.core.errors import Duplicate, FieldProblem, InvalidInput, NotFound
+from desktop.core.errors import Duplicate, FieldProblem, InvalidInput, NotFound, phrase
 from desktop.core.ids import utc_today
 from desktop.core.services.access import local_campus, require_role, require_same_campus
 from desktop.core.store import Actor, Store
@@ -72,8 +72,9 @@ def _birth_date(value: Any, field: str = "date_of_birth") -> str:
             FieldProblem(
                 field,
                 value,
-                f"makes the learner {age} years old",
+                "makes the learner {age} years old",
                 "Check the year; learners are between 12 and 100",
+                {"age": age},
             )
         )
     return born.isoformat()
@@ -109,7 +110,7 @@ def validate_learner(data: dict[str, Any]) -> dict[str, Any]:
     if clean["cnic"] and clean["gender"]:
         conflict = cnic_gender_conflict(clean["cnic"], clean["gender"])
         if conflict:
-            check.add("cnic", format_cnic(clean["cnic"]), conflict, "Check the CNIC and the gender")
+            check.problems.append(conflict)
     check.done()
     return clean
 
@@ -127,8 +128,9 @@ def _duplicates(
             FieldProblem(
                 "registration_no",
                 clean["registration_no"],
-                f"already belongs to {other['full_name']}",
+                "already belongs to {name}",
                 "Check the number; each learner has their own",
+                {"name": other["full_name"]},
             )
         )
     if clean["cnic"]:
@@ -142,15 +144,16 @@ def _duplicates(
                 FieldProblem(
                     "cnic",
                     format_cnic(clean["cnic"]),
-                    f"is already registered to {other['full_name']} ({other['registration_no']})",
+                    "is already registered to {name} ({registration_no})",
                     "Open that learner instead of adding them twice",
+                    {"name": other["full_name"], "registration_no": other["registration_no"]},
                 )
             )
     return problems
 
 
 def register_learner(store: Store, actor: Actor, data: dict[str, Any]) -> dict[str, Any]:
-    require_role(actor, "admin", doing="register learners")
+    require_role(actor, "admin", doing=phrase("register learners"))
     clean = validate_learner(data)
     campus_id = actor.campus_id or local_campus(store)
     problems = _duplicates(store, campus_id, clean)
@@ -223,8 +226,9 @@ def check_learners(
                 FieldProblem(
                     "registration_no",
                     reg,
-                    f"repeats row {seen_reg[reg] + 1} of this file",
+                    "repeats row {row} of this file",
                     "Keep one of the two rows",
+                    {"row": seen_reg[reg] + 1},
                 )
             )
         cnic = clean["cnic"]
@@ -242,8 +246,9 @@ def check_learners(
                 FieldProblem(
                     "cnic",
                     format_cnic(cnic),
-                    f"repeats row {seen_cnic[cnic] + 1} of this file",
+                    "repeats row {row} of this file",
                     "Keep one of the two rows",
+                    {"row": seen_cnic[cnic] + 1},
                 )
             )
         if problems:
@@ -262,7 +267,7 @@ def register_learners(
     """Register many learners in one transaction. Rows with problems (invalid, or duplicating an
     existing learner or an earlier row) are skipped and reported by their index; the rest are
     written together, with one audit entry for the batch."""
-    require_role(actor, "admin", doing="import learners")
+    require_role(actor, "admin", doing=phrase("import learners"))
     campus_id = actor.campus_id or local_campus(store)
     result = ImportResult()
     valid, result.problems = check_learners(store, campus_id, rows)
@@ -290,9 +295,9 @@ def _live_learner(store: Store, learner_id: str) -> dict[str, Any]:
 def update_learner(
     store: Store, actor: Actor, learner_id: str, changes: dict[str, Any]
 ) -> dict[str, Any]:
-    require_role(actor, "admin", doing="edit learners")
+    require_role(actor, "admin", doing=phrase("edit learners"))
     learner = _live_learner(store, learner_id)
-    require_same_campus(actor, learner["campus_id"], doing="edit this learner")
+    require_same_campus(actor, learner["campus_id"], doing=phrase("edit this learner"))
     merged = {name: learner[name] for name in LEARNER_FIELDS}
     if merged["cnic"]:
         merged["cnic"] = format_cnic(merged["cnic"])
@@ -315,9 +320,9 @@ def update_learner(
 
 
 def delete_learner(store: Store, actor: Actor, learner_id: str) -> None:
-    require_role(actor, "admin", doing="remove learners")
+    require_role(actor, "admin", doing=phrase("remove learners"))
     learner = _live_learner(store, learner_id)
-    require_same_campus(actor, learner["campus_id"], doing="remove this learner")
+    require_same_campus(actor, learner["campus_id"], doing=phrase("remove this learner"))
     active = store.scalar(
         "SELECT COUNT(*) FROM enrolments WHERE learner_id = ? AND deleted = 0", (learner_id,)
     )
@@ -325,8 +330,9 @@ def delete_learner(store: Store, actor: Actor, learner_id: str) -> None:
         raise InvalidInput.single(
             "learner",
             learner["registration_no"],
-            f"has {active} enrolment(s)",
+            "has enrolments ({count})",
             "Withdraw them instead; a learner with a record stays on file",
+            count=active,
         )
     with store.transaction(actor) as tx:
         tx.delete("learners", learner_id)

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from desktop.core.errors import Duplicate, FieldProblem, InvalidInput, NotFound, PermissionDenied
+from desktop.core.errors import (
+    Duplicate,
+    FieldProblem,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    phrase,
+)
 from desktop.core.passwords import check_strength, hash_password, needs_rehash, verify_password
 from desktop.core.services.access import ROLES, local_campus, require_role, require_same_campus
 from desktop.core.store import SYSTEM, Actor, Store
@@ -54,7 +61,7 @@ def create_user(
     learner_id: str | None = None,
 ) -> dict[str, Any]:
     """An admin creates an account at their campus; a student account names its learner."""
-    require_role(actor, "admin", doing="create user accounts")
+    require_role(actor, "admin", doing=phrase("create user accounts"))
     check = Checker()
     name = check.check(validate_username, username)
     display = check.check(require_text, display_name, "display_name", max_len=100)
@@ -153,7 +160,7 @@ def _managed_user(store: Store, actor: Actor, user_id: str, doing: str) -> dict[
 
 
 def set_role(store: Store, actor: Actor, user_id: str, role: str) -> dict[str, Any]:
-    user = _managed_user(store, actor, user_id, "change roles")
+    user = _managed_user(store, actor, user_id, phrase("change roles"))
     new_role = require_choice(role, "role", ROLES)
     if user["id"] == actor.user_id and new_role != "admin":
         raise PermissionDenied.single(
@@ -174,7 +181,7 @@ def set_role(store: Store, actor: Actor, user_id: str, role: str) -> dict[str, A
 
 
 def deactivate_user(store: Store, actor: Actor, user_id: str) -> dict[str, Any]:
-    user = _managed_user(store, actor, user_id, "deactivate accounts")
+    user = _managed_user(store, actor, user_id, phrase("deactivate accounts"))
     if user["id"] == actor.user_id:
         raise PermissionDenied.single(
             "user", user["username"], "is your own account", "Ask another admin to deactivate it"

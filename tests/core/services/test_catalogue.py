@@ -35,11 +35,13 @@ def test_a_new_micro_credential_is_a_draft_with_ids_on_every_part(campus):
     [
         ({"level": 9}, "level", "between 1 and 8"),
         ({"credit_value": 1.25}, "credit_value", "in halves"),
-        ({"notional_hours": 0}, "notional_hours", "between 1 and 2000"),
+        ({"notional_hours": 0}, "notional_hours", "between 1 and 2,000"),
         ({"track_id": "nope"}, "track_id", "is not a learning track"),
         ({"competencies": []}, "competencies", "List at least one thing"),
         ({"evidence_requirements": [{"title_en": "Video", "kinds": ["video"]}]},
-         "evidence requirement 1", "Use file, link or reflection"),
+         "evidence requirement",
+         "evidence requirement 1 ['video']: has an unknown kind of evidence. Use file, link or"
+         " reflection"),
     ],
 )  # fmt: skip
 def test_invalid_fields_are_named(campus, change, field, message):
@@ -177,5 +179,5 @@ def test_pathways_stack_micro_credentials(campus):
         )
     text = str(caught.value)
     assert "members 'ZZ-999': are not in the catalogue" in text
-    assert "required_count 5: is out of range" in text
-    assert "credit_awarded -1: is not a credit value" in text
+    assert "required count 5: is out of range" in text
+    assert "credit awarded -1: is not a credit value" in text

@@ -93,7 +93,7 @@ def test_a_draft_micro_credential_cannot_be_offered(campus):
     before = database_bytes(campus.store)
     with pytest.raises(InvalidInput) as caught:
         _create(campus, micro_credential_id=draft["id"])
-    assert "micro_credential 'DA-102': is not published" in str(caught.value)
+    assert "micro-credential 'DA-102': is not published" in str(caught.value)
     assert "publish the draft first" in str(caught.value)
     with pytest.raises(InvalidInput, match="does not exist"):
         _create(campus, micro_credential_id="no-such-id")
@@ -113,7 +113,7 @@ def test_the_end_cannot_come_before_the_start(campus):
     with pytest.raises(InvalidInput) as caught:
         _create(campus, starts_on="2026-09-01", ends_on="2026-08-31")
     assert caught.value.fields == ["ends_on"]
-    assert "ends_on '2026-08-31': is before the start, 2026-09-01" in str(caught.value)
+    assert "end date '2026-08-31': is before the start, 2026-09-01" in str(caught.value)
     assert database_bytes(campus.store) == before
     one_day = _create(campus, starts_on="2026-09-01", ends_on="2026-09-01")
     assert one_day["starts_on"] == one_day["ends_on"] == "2026-09-01"

@@ -286,7 +286,7 @@ def test_an_admin_of_another_campus_cannot_add_evidence(campus):
 def test_a_reflection_longer_than_twenty_thousand_characters_is_refused(campus):
     enrolment_id = _enrol(campus)["id"]
     before = database_bytes(campus.store)
-    with pytest.raises(InvalidInput, match=r"is 20001 characters\. Keep it under 20,000"):
+    with pytest.raises(InvalidInput, match=r"is 20,001 characters\. Keep it under 20,000"):
         evidence.add_reflection(
             campus.store, campus.admin, enrolment_id, campus.requirement_ids[1], "x" * 20001
         )
