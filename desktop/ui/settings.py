@@ -207,7 +207,9 @@ class SettingsDialog(QDialog):
         self.browse.clicked.connect(self.choose_folder)
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.browse)
-        backup_form.addRow(self.tr("&Folder"), folder_row)
+        folder_label = QLabel(self.tr("&Folder"), backups)
+        folder_label.setBuddy(self.folder)
+        backup_form.addRow(folder_label, folder_row)
         self.daily = QCheckBox(self.tr("Back up &every day"), backups)
         self.daily.setObjectName("backupDaily")
         self.daily.setChecked(chosen.daily)
@@ -228,6 +230,7 @@ class SettingsDialog(QDialog):
         self.list.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.list.itemSelectionChanged.connect(self._enable)
+        self.list.setMinimumHeight(self.list.verticalHeader().defaultSectionSize() * 5)
         backup_form.addRow(self.list)
         actions = QHBoxLayout()
         self.back_up = QPushButton(self.tr("Back &up now"), backups)
@@ -245,9 +248,9 @@ class SettingsDialog(QDialog):
         backup_form.addRow(self.message)
         layout.addWidget(backups)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -282,7 +285,7 @@ class SettingsDialog(QDialog):
         for row, backup in enumerate(found):
             made = QTableWidgetItem(ltr(backup.made.strftime("%Y-%m-%d %H:%M")))
             made.setToolTip(str(backup.path))
-            size = QTableWidgetItem(locale.formattedDataSize(backup.size))
+            size = QTableWidgetItem(ltr(locale.formattedDataSize(backup.size)))
             size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.list.setItem(row, 0, made)
             self.list.setItem(row, 1, size)

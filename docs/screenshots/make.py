@@ -48,23 +48,27 @@ def _save(window, name: str) -> None:
 def main() -> int:
     with tempfile.TemporaryDirectory() as home:
         os.environ["HOME"] = home
+        os.environ["XDG_CONFIG_HOME"] = str(Path(home) / ".config")
         os.environ.pop("SANAD_DATA_DIR", None)
         from PySide6.QtWidgets import QApplication
 
+        from desktop.core.backup import backup_database
         from desktop.core.demo import DEMO_PASSWORDS, create_demo
         from desktop.core.errors import InvalidInput, PermissionDenied
         from desktop.core.paths import demo_database
+        from desktop.core.services.learners import validate_learner
         from desktop.core.services.users import authenticate
         from desktop.core.store import Store
         from desktop.ui.cohort_form import CohortForm
         from desktop.ui.cohorts import EnrolDialog, StatusDialog
         from desktop.ui.first_run import FirstRunWizard
-        from desktop.ui.i18n import apply_language
+        from desktop.ui.i18n import apply_language, ltr
         from desktop.ui.learner_form import LearnerForm
         from desktop.ui.learner_import import LearnerImportWizard
         from desktop.ui.main_window import MainWindow
         from desktop.ui.micro_credential_editor import MicroCredentialEditor
         from desktop.ui.session import Session
+        from desktop.ui.settings import BackupSettings, SettingsDialog, save_backup_settings
         from desktop.ui.signin import SignInDialog
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -135,6 +139,41 @@ def main() -> int:
                     time.sleep(0.02)
                 _save(dialog, f"{name}-{language}.png")
                 dialog.done(0)
+
+            # A refused form: the core's problems in the person's language, beside the fields.
+            form = LearnerForm(window.runner, window.session, None)
+            typed = {"registration_no": "QAU-2026-DA-0042", "full_name": "Kiran Awan",
+                     "cnic": "35202-12345", "phone": "12345", "gender": "male"}  # fmt: skip
+            for field, value in typed.items():
+                if field != "gender":
+                    getattr(form, field).setText(value)
+            try:
+                validate_learner(typed)
+            except InvalidInput as refused:
+                form.marks.show(refused)
+            form.show()
+            for _ in range(30):
+                app.processEvents()
+                time.sleep(0.02)
+            _save(form, f"learner-form-problems-{language}.png")
+            form.done(0)
+
+            folder = Path(home) / "usb"
+            folder.mkdir(exist_ok=True)
+            with Store.open(db_path) as store:
+                for stamp in ("20261121-183002", "20261122-183005"):
+                    backup_database(store, folder / f"{db_path.stem}-{stamp}.db")
+            save_backup_settings(BackupSettings(str(folder), True, 14))
+            settings = SettingsDialog(window.runner, window.session, window.backups)
+            settings.show()
+            _wait_until(app, lambda d=settings: d.list.rowCount() == 2)
+            settings._backed_up(
+                window.backups.tr("Backed up to {path}").format(path=ltr(str(folder / "…")))
+            )
+            _wait_until(app, lambda d=settings: d.list.rowCount() == 2)
+            settings.list.selectRow(0)
+            _save(settings, f"settings-{language}.png")
+            settings.done(0)
 
             dialog = SignInDialog(window.runner, "Quaid-i-Azam University (QAU)")
             dialog.username.setText("focal")

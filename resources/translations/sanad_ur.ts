@@ -1929,7 +1929,7 @@
     </message>
     <message>
         <source>Write a mobile as 0300-1234567 or +92 300 1234567, a landline with its area code</source>
-        <translation>موبائل نمبر ⁦0300-1234567⁩ یا ⁦+92 300 1234567⁩ کی طرح لکھیں، اور لینڈ لائن نمبر ایریا کوڈ کے ساتھ</translation>
+        <translation>موبائل نمبر ⁦0300-1234567⁩ یا ⁦+923001234567⁩ کی طرح لکھیں، اور لینڈ لائن نمبر ایریا کوڈ کے ساتھ</translation>
     </message>
     <message>
         <source>Write it as YYYY-MM-DD, e.g. 2026-03-14</source>
@@ -2554,6 +2554,14 @@
     <message>
         <source>&amp;Restore…</source>
         <translation>بحال کریں… (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>محفوظ کریں (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
     </message>
     <message>
         <source>Choose the backup folder</source>

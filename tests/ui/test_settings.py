@@ -121,9 +121,7 @@ def test_only_a_focal_person_may_restore(qtbot, campus, tmp_path):
         backup_database(store, tmp_path)
     save_backup_settings(BackupSettings(str(tmp_path), True, 3))
     runner = TaskRunner(campus.path)
-    dialog = SettingsDialog(
-        runner, Session(campus.assessor), BackupSchedule(runner, campus.path)
-    )
+    dialog = SettingsDialog(runner, Session(campus.assessor), BackupSchedule(runner, campus.path))
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.list.rowCount() == 1, timeout=10_000)
     dialog.list.selectRow(0)
