@@ -7,7 +7,7 @@ minutes are a setting of this computer (``lock_minutes``, default 10; 0 never lo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -23,10 +23,11 @@ from desktop.core.errors import FieldProblem, InvalidInput
 from desktop.core.services import users
 from desktop.core.store import Store
 from desktop.ui.forms import FieldMarks
+from desktop.ui.i18n import computer_settings
 from desktop.ui.session import Session
 from desktop.ui.tasks import TaskRunner
 
-__all__ = ["ChangePasswordDialog", "InactivityLock", "lock_minutes"]
+__all__ = ["ChangePasswordDialog", "InactivityLock", "lock_minutes", "save_lock_minutes"]
 
 DEFAULT_LOCK_MINUTES = 10
 INPUT_EVENTS = {
@@ -40,11 +41,16 @@ INPUT_EVENTS = {
 
 def lock_minutes() -> int:
     """Minutes without input before the window locks on this computer (0: never)."""
-    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Sanad", "Sanad")
     try:
-        return max(0, int(settings.value("lock_minutes", DEFAULT_LOCK_MINUTES)))
+        return max(0, int(computer_settings().value("lock_minutes", DEFAULT_LOCK_MINUTES)))
     except (TypeError, ValueError):
         return DEFAULT_LOCK_MINUTES
+
+
+def save_lock_minutes(minutes: int) -> None:
+    settings = computer_settings()
+    settings.setValue("lock_minutes", minutes)
+    settings.sync()
 
 
 class InactivityLock(QObject):

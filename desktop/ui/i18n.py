@@ -15,7 +15,14 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.core.resources import resource_path
 
-__all__ = ["LANGUAGES", "apply_language", "ltr", "save_language", "saved_language"]
+__all__ = [
+    "LANGUAGES",
+    "apply_language",
+    "computer_settings",
+    "ltr",
+    "save_language",
+    "saved_language",
+]
 
 log = logging.getLogger(__name__)
 
@@ -39,20 +46,21 @@ def ltr(text: str) -> str:
     return f"\u2066{text}\u2069"
 
 
-def _settings() -> QSettings:
+def computer_settings() -> QSettings:
+    """The settings of this computer (an INI file per user): language, locking, backups."""
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Sanad", "Sanad")
 
 
 def saved_language() -> str:
     """The language chosen on this computer; English until one is chosen."""
-    value = _settings().value("language", "en")
+    value = computer_settings().value("language", "en")
     return value if value in LANGUAGES else "en"
 
 
 def save_language(code: str) -> None:
     if code not in LANGUAGES:
         raise ValueError(f"unknown language {code!r}; Sanad speaks {', '.join(LANGUAGES)}")
-    settings = _settings()
+    settings = computer_settings()
     settings.setValue("language", code)
     settings.sync()
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,9 +44,9 @@ from desktop.core.backup import (
 )
 from desktop.core.paths import display_path
 from desktop.core.store import Store
-from desktop.ui.account import lock_minutes
+from desktop.ui.account import lock_minutes, save_lock_minutes
 from desktop.ui.forms import ERROR_STYLE
-from desktop.ui.i18n import LANGUAGES, ltr, save_language, saved_language
+from desktop.ui.i18n import LANGUAGES, computer_settings, ltr, save_language, saved_language
 from desktop.ui.problems import error_text
 from desktop.ui.session import Session
 from desktop.ui.tasks import Progress, TaskRunner
@@ -57,10 +57,6 @@ DEFAULT_KEEP = 14
 CHECK_EVERY_MS = 30 * 60_000
 
 
-def _settings() -> QSettings:
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Sanad", "Sanad")
-
-
 @dataclass(frozen=True)
 class BackupSettings:
     folder: str  # "" until one is chosen
@@ -69,7 +65,7 @@ class BackupSettings:
 
 
 def backup_settings() -> BackupSettings:
-    settings = _settings()
+    settings = computer_settings()
     try:
         keep = max(1, int(settings.value("backup/keep", DEFAULT_KEEP)))
     except (TypeError, ValueError):
@@ -79,16 +75,10 @@ def backup_settings() -> BackupSettings:
 
 
 def save_backup_settings(chosen: BackupSettings) -> None:
-    settings = _settings()
+    settings = computer_settings()
     settings.setValue("backup/folder", chosen.folder)
     settings.setValue("backup/daily", "true" if chosen.daily else "false")
     settings.setValue("backup/keep", chosen.keep)
-    settings.sync()
-
-
-def save_lock_minutes(minutes: int) -> None:
-    settings = _settings()
-    settings.setValue("lock_minutes", minutes)
     settings.sync()
 
 
