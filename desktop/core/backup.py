@@ -8,7 +8,6 @@ can find the one from last Tuesday); only files with that name are ever pruned.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import sqlite3
 from collections.abc import Callable
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.errors import FieldProblem, InvalidInput, phrase
+from desktop.core.files import replace_durably
 from desktop.core.health import HealthReport, check_database
 from desktop.core.ids import new_id
 from desktop.core.schema import migrations
@@ -82,14 +82,7 @@ def backup_database(store: Store, destination: str | Path) -> tuple[Path, Health
             )
         for suffix in ("-wal", "-shm"):
             Path(str(temp) + suffix).unlink(missing_ok=True)
-        with open(temp, "rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(temp, dest)
-        fd = os.open(dest.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        replace_durably(temp, dest)
     except OSError as exc:
         raise BackupFailed(
             FieldProblem(

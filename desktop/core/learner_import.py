@@ -26,6 +26,7 @@ from typing import Any
 from charset_normalizer import from_bytes
 
 from desktop.core.errors import FieldProblem, InvalidInput, phrase, sentence
+from desktop.core.files import write_text_atomically
 from desktop.core.services.access import local_campus, require_role
 from desktop.core.services.learners import LEARNER_FIELDS, check_learners
 from desktop.core.store import Actor, Store
@@ -288,11 +289,9 @@ def write_problem_report(
     """The refused rows as a CSV a spreadsheet opens (UTF-8 with BOM, for Excel and Urdu);
     ``describe`` and ``headers`` give it in the person's language."""
     dest = Path(destination)
-    temp = dest.with_name(f".{dest.name}.partial")
-    with open(temp, "w", encoding="utf-8-sig", newline="") as out:
+    with write_text_atomically(dest, encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(headers)
         for p in plan.problems:
             writer.writerow([p.line, p.column, p.value, describe(p.problem)])
-    temp.replace(dest)
     return dest

@@ -371,6 +371,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("Phrase", "edit this micro-credential"),
     QT_TRANSLATE_NOOP("Phrase", "enrol learners"),
     QT_TRANSLATE_NOOP("Phrase", "enrol learners in this cohort"),
+    QT_TRANSLATE_NOOP("Phrase", "export learners"),
     QT_TRANSLATE_NOOP("Phrase", "import learners"),
     QT_TRANSLATE_NOOP("Phrase", "issue credentials"),
     QT_TRANSLATE_NOOP("Phrase", "issue credentials for it"),

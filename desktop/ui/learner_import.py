@@ -252,14 +252,28 @@ class _CheckPage(QWizardPage):
     def isComplete(self) -> bool:
         return self.plan is not None and bool(self.plan.valid)
 
-    def _save(self) -> None:
+    def choose_report_file(self) -> str:
+        """Ask where to save the list of problems; ``""`` if cancelled. Tests replace this."""
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the list of problems"), "import-problems.csv",
             self.tr("CSV files (*.csv)"),
         )  # fmt: skip
+        return name
+
+    def _save(self) -> None:
+        name = self.choose_report_file()
         if name and self.plan is not None:
             headers = (self.tr("line"), self.tr("column"), self.tr("value"), self.tr("problem"))
-            write_problem_report(self.plan, name, describe=problem_text, headers=headers)
+            try:
+                write_problem_report(self.plan, name, describe=problem_text, headers=headers)
+            except OSError as exc:
+                self.summary.setStyleSheet(ERROR_STYLE)
+                self.summary.setText(
+                    self.tr(
+                        "{file} could not be written ({reason}). Check the drive has space and "
+                        "is not read-only, or choose another folder."
+                    ).format(file=ltr(name), reason=exc.strerror or str(exc))
+                )
 
 
 class _ImportPage(QWizardPage):

@@ -24,6 +24,13 @@
 <context>
     <name>LearnersPage</name>
     <message numerus="yes">
+        <source>%Ln learner(s) exported to {file}</source>
+        <translation>
+            <numerusform>%Ln learner exported to {file}</numerusform>
+            <numerusform>%Ln learners exported to {file}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln learner(s)</source>
         <translation>
             <numerusform>%Ln learner</numerusform>

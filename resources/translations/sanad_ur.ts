@@ -879,6 +879,22 @@
         <translation>CSV سے درآمد… (&amp;I)</translation>
     </message>
     <message>
+        <source>E&amp;xport to CSV…</source>
+        <translation>CSV میں برآمد (&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the learners shown (all, or those matching the search) as a CSV file</source>
+        <translation>دکھائے گئے طلبہ (سب، یا تلاش سے ملنے والے) CSV فائل میں محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>برآمد کی پیش رفت</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>روکیں</translation>
+    </message>
+    <message>
         <source>Search by name, registration number, CNIC or phone</source>
         <translation>نام، رجسٹریشن نمبر، شناختی کارڈ یا فون نمبر سے تلاش کریں</translation>
     </message>
@@ -893,6 +909,69 @@
     <message>
         <source>Learners</source>
         <translation>طلبہ</translation>
+    </message>
+    <message>
+        <source>Registration no</source>
+        <translation>رجسٹریشن نمبر</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Guardian name</source>
+        <translation>ولدیت</translation>
+    </message>
+    <message>
+        <source>CNIC</source>
+        <translation>شناختی کارڈ نمبر</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>جنس</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>تاریخ پیدائش</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>ای میل</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>فون نمبر</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>پروگرام</translation>
+    </message>
+    <message>
+        <source>Export learners to CSV</source>
+        <translation>طلبہ کو CSV میں برآمد کریں</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV فائلیں (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting learners…</source>
+        <translation>طلبہ برآمد ہو رہے ہیں…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln learner(s) exported to {file}</source>
+        <translation>
+            <numerusform>%Ln طالب علم {file} میں برآمد ہوا</numerusform>
+            <numerusform>%Ln طلبہ {file} میں برآمد ہوئے</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export stopped; no file was written.</source>
+        <translation>برآمد روک دی گئی؛ کوئی فائل نہیں لکھی گئی۔</translation>
+    </message>
+    <message>
+        <source>{file} could not be written ({reason}). Check the drive has space and is not read-only, or choose another folder.</source>
+        <translation>{file} نہیں لکھی جا سکی ({reason})۔ دیکھیں کہ ڈرائیو میں جگہ ہے اور وہ صرف پڑھنے کے لیے نہیں، یا کوئی اور فولڈر چنیں۔</translation>
     </message>
     <message>
         <source>The search could not be run.</source>
@@ -1319,6 +1398,10 @@
     <message>
         <source>enrol learners in this cohort</source>
         <translation>اس بیچ میں طلبہ داخل کرنے</translation>
+    </message>
+    <message>
+        <source>export learners</source>
+        <translation>طلبہ کو برآمد کرنے</translation>
     </message>
     <message>
         <source>import learners</source>
@@ -2974,6 +3057,10 @@
     <message>
         <source>problem</source>
         <translation>مسئلہ</translation>
+    </message>
+    <message>
+        <source>{file} could not be written ({reason}). Check the drive has space and is not read-only, or choose another folder.</source>
+        <translation>{file} نہیں لکھی جا سکی ({reason})۔ دیکھیں کہ ڈرائیو میں جگہ ہے اور وہ صرف پڑھنے کے لیے نہیں، یا کوئی اور فولڈر چنیں۔</translation>
     </message>
 </context>
 <context>

@@ -94,3 +94,23 @@ def test_only_admins_are_offered_the_import(qtbot, setting):
     assert not page.import_button.isHidden()
     page.session.sign_in(campus.assessor)
     assert page.import_button.isHidden()
+
+
+def test_the_list_of_problems_is_saved_or_the_failure_said(qtbot, setting, monkeypatch):
+    from desktop.ui.learner_import import _CheckPage
+
+    _runner, page, path, _campus = setting
+    page.import_button.click()
+    wizard = page.wizard
+    _to_check_page(qtbot, wizard, path)
+    report = path.with_name("problems.csv")
+    monkeypatch.setattr(_CheckPage, "choose_report_file", lambda self: str(report))
+    wizard.check_page.save.click()
+    lines = report.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "line,column,value,problem" and lines[1].startswith("4,CNIC,12345,")
+
+    unplugged = path.with_name("unplugged") / "problems.csv"
+    monkeypatch.setattr(_CheckPage, "choose_report_file", lambda self: str(unplugged))
+    wizard.check_page.save.click()
+    assert "could not be written (No such file or directory)" in wizard.check_page.summary.text()
+    wizard.close()

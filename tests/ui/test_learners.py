@@ -94,3 +94,46 @@ def test_ctrl_f_goes_to_the_search_box(qtbot, page):
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert page.search_box.hasFocus()
+
+
+def _export_to(page, monkeypatch, path):
+    monkeypatch.setattr(LearnersPage, "choose_export_file", lambda self, suggested: str(path))
+
+
+def test_export_the_learners_matching_the_search(qtbot, page, tmp_path, monkeypatch):
+    qtbot.keyClicks(page.search_box, "Noor Learner 01")
+    qtbot.waitUntil(lambda: page.model.total == 10, timeout=10_000)
+    _export_to(page, monkeypatch, tmp_path / "noor")  # the .csv is added
+    qtbot.keyClick(page, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: "exported" in page.export_message.text(), timeout=10_000)
+    assert page.export_message.text().startswith("10 learners exported to")
+    with open(tmp_path / "noor.csv", encoding="utf-8-sig") as f:
+        lines = f.read().splitlines()
+    assert lines[0].startswith("Registration no,Full name,Guardian name,CNIC")
+    assert len(lines) == 11 and lines[1].split(",")[1] == "Noor Learner 010"
+    assert page.export_button.isEnabled() and page.export_bar.isHidden()
+
+
+def test_an_export_to_a_missing_folder_says_so(qtbot, page, tmp_path, monkeypatch):
+    _export_to(page, monkeypatch, tmp_path / "unplugged" / "learners.csv")
+    page.export_button.click()
+    qtbot.waitUntil(lambda: "could not be written" in page.export_message.text(), timeout=10_000)
+    assert "No such file or directory" in page.export_message.text()
+    assert page.export_button.isEnabled()
+
+
+def test_stopping_an_export_writes_no_file(qtbot, page, tmp_path, monkeypatch):
+    _export_to(page, monkeypatch, tmp_path / "learners.csv")
+    monkeypatch.setattr("desktop.ui.tasks.Progress.cancelled", lambda self: True)
+    page.export_button.click()
+    qtbot.waitUntil(lambda: "stopped" in page.export_message.text(), timeout=10_000)
+    assert not (tmp_path / "learners.csv").exists()
+
+
+def test_assessors_are_not_offered_the_export(qtbot, many):
+    runner = TaskRunner(many.path)
+    page = LearnersPage(runner, Session(many.assessor))
+    qtbot.addWidget(page)
+    page.show()
+    assert page.export_button.isHidden() and page.import_button.isHidden()
+    runner.close()

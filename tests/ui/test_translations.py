@@ -171,3 +171,22 @@ def test_a_refusal_reads_in_urdu(urdu, qtbot, campus):
     form.confirm_discard = lambda: True
     form.reject()
     runner.close()
+
+
+def test_an_urdu_export_imports_back_without_mapping_columns(urdu, qtbot, campus):
+    """The export's Urdu headers are words the import recognises, so the two stay in step."""
+    from desktop.core.learner_import import guess_mapping
+    from desktop.core.services.learners import LEARNER_FIELDS
+    from desktop.ui.learners import LearnersPage
+    from desktop.ui.session import Session
+    from desktop.ui.tasks import TaskRunner
+
+    campus.store.close()
+    runner = TaskRunner(campus.path)
+    page = LearnersPage(runner, Session(campus.admin))
+    qtbot.addWidget(page)
+    headers = page.export_headers()
+    assert headers["full_name"] == "نام"
+    mapping = guess_mapping([headers[f] for f in LEARNER_FIELDS])
+    assert mapping == {f: i for i, f in enumerate(LEARNER_FIELDS)}
+    runner.close()

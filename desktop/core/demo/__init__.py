@@ -21,6 +21,7 @@ from desktop.core.blobs import BlobStore
 from desktop.core.demo.catalogue import CREDENTIALS, PATHWAYS, TRACKS, rubric_for
 from desktop.core.demo.history import HistoryWriter
 from desktop.core.demo.people import LearnerFactory
+from desktop.core.files import replace_durably
 from desktop.core.ids import new_id, utc_today
 from desktop.core.paths import evidence_dir
 from desktop.core.services import catalogue, setup, users
@@ -81,20 +82,10 @@ def create_demo(
         leftover.unlink(missing_ok=True)
     try:
         summary = _build(partial, evidence_dir(path), learners, seed, today, progress)
-        _fsync(partial)
-        os.replace(partial, path)
-        _fsync(path.parent)
+        replace_durably(partial, path)
     finally:
         partial.unlink(missing_ok=True)
     return summary
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _build(
