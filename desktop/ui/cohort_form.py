@@ -1,16 +1,16 @@
 """Creating a cohort: a published micro-credential offered with dates, mode, seats, fee and
-assessors. The core checks everything; its problems are shown next to the fields."""
+assessors. The core checks everything; its problems are shown next to the fields, and closing
+with unsaved changes asks first."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,22 +23,19 @@ from PySide6.QtWidgets import (
 
 from desktop.core.cohort_lists import list_assessors, offerable
 from desktop.core.services import cohorts
-from desktop.core.store import Store
-from desktop.ui.forms import FieldMarks
+from desktop.core.store import Actor, Store
+from desktop.ui.forms import FieldMarks, RecordForm
 from desktop.ui.session import Session
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["CohortForm"]
 
 
-class CohortForm(QDialog):
+class CohortForm(RecordForm):
     """Create a cohort at the signed-in admin's campus."""
 
     def __init__(self, runner: TaskRunner, session: Session, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.runner = runner
-        self.session = session
-        self.saved: dict[str, Any] | None = None
+        super().__init__(runner, session, None, parent)
         self.setWindowTitle(self.tr("New cohort"))
         layout = QVBoxLayout(self)
         general = QLabel(self)
@@ -77,14 +74,7 @@ class CohortForm(QDialog):
         self.fee.setSpecialValueText(self.tr("no fee"))
         self.assessors = field("assessors", self.tr("Assessors"), QListWidget(self))
         self.assessors.setFixedHeight(110)
-        self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(
-            self.tr("&Create the cohort"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.add_buttons(layout, self.tr("&Create the cohort"))
         campus_id = session.actor.campus_id if session.actor else None
         self.loaded = 0
         runner.read(offerable, campus_id, done=self._micro_in)
@@ -93,7 +83,7 @@ class CohortForm(QDialog):
     def _micro_in(self, rows: list[dict[str, Any]]) -> None:
         for row in rows:
             self.micro.addItem(f"{row['code']} — {row['title_en']}", row["id"])
-        self.loaded += 1
+        self._one_loaded()
 
     def _assessors_in(self, rows: list[dict[str, Any]]) -> None:
         for row in rows:
@@ -101,7 +91,12 @@ class CohortForm(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, row["id"])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
+        self._one_loaded()
+
+    def _one_loaded(self) -> None:
         self.loaded += 1
+        if self.loaded == 2:  # courses and assessors are in: what is shown now is the start
+            self.mark_pristine()
 
     def values(self) -> dict[str, Any]:
         chosen = [
@@ -120,20 +115,8 @@ class CohortForm(QDialog):
             "fee_pkr": self.fee.value() or None,
         }
 
-    def submit(self) -> None:
-        data, actor = self.values(), self.session.actor
-        self.save_button.setEnabled(False)
-
+    def save_job(self, actor: Actor | None, data: dict[str, Any]) -> Callable[[Store], Any]:
         def create(store: Store) -> dict[str, Any]:
             return cohorts.create_cohort(store, actor, **data)
 
-        self.runner.write(create, done=self._saved, failed=self._refused)
-
-    def _saved(self, row: dict[str, Any]) -> None:
-        self.saved = row
-        self.save_button.setEnabled(True)
-        self.accept()
-
-    def _refused(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.marks.show_any(error)
+        return create

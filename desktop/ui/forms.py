@@ -1,20 +1,37 @@
-"""Showing the core's field problems on a form, next to the fields, keeping what was typed.
+"""Forms that edit a record: the core's problems shown next to the fields, keeping what was typed.
 
 A service raises a :class:`~desktop.core.errors.DomainError` whose problems name fields
 (``cnic``, ``name_en`` …). :class:`FieldMarks` maps those names to widgets: each problem is shown
 under its widget and the widget is marked; problems for fields the form does not show are listed
-at the top. Nothing the person typed is cleared.
+at the top. Nothing the person typed is cleared. :class:`RecordForm` is the dialog around them:
+it saves on the writer thread and asks before closing with unsaved changes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from desktop.core.errors import DomainError
+from desktop.core.store import Actor, Store
+from desktop.ui.i18n import follow_script
 from desktop.ui.problems import error_text, problem_line, problem_text
+from desktop.ui.session import Session
+from desktop.ui.tasks import TaskRunner
 
-__all__ = ["FieldMarks", "ask_discard"]
+__all__ = ["FieldMarks", "RecordForm", "ask_discard"]
 
 ERROR_STYLE = "color: #a4262c;"
 MARK_PROPERTY = "invalid"
@@ -41,6 +58,8 @@ class FieldMarks:
         core names the field."""
         widget.setObjectName(name)
         widget.setAccessibleName(title.replace("&", ""))
+        if isinstance(widget, QLineEdit):
+            follow_script(widget)
         error = QLabel()
         error.setObjectName(f"{name}Error")
         form.addRow(title, widget)
@@ -102,3 +121,78 @@ def ask_discard(parent: QWidget) -> bool:
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
     )
     return answer == QMessageBox.StandardButton.Discard
+
+
+class RecordForm(QDialog):
+    """A dialog that creates or changes one record.
+
+    A subclass builds its inputs, gives ``self.marks`` (a :class:`FieldMarks`), calls
+    :meth:`add_buttons`, then :meth:`mark_pristine` once its inputs hold the record; it implements
+    :meth:`values` (what the inputs hold) and :meth:`save_job` (the write to run). Saving runs on
+    the writer thread; a refusal marks the fields and keeps what was typed; Cancel, Escape and
+    closing the window ask before unsaved changes are lost.
+    """
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        session: Session,
+        record: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.session = session
+        self.record = record
+        self.saved: dict[str, Any] | None = None
+        self.marks: FieldMarks
+        self._pristine: dict[str, Any] | None = None
+
+    def add_buttons(self, layout: QBoxLayout, save_text: str) -> None:
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = QCoreApplication.translate("forms", "Cancel")
+        self.buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def mark_pristine(self) -> None:
+        """What the inputs hold now is what closing without saving keeps."""
+        self._pristine = self.values()
+
+    def values(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def save_job(self, actor: Actor | None, data: dict[str, Any]) -> Callable[[Store], Any]:
+        """The write that saves ``data``; it runs on the writer thread, so it must not touch
+        widgets."""
+        raise NotImplementedError
+
+    def submit(self) -> None:
+        job = self.save_job(self.session.actor, self.values())
+        self.save_button.setEnabled(False)
+        self.runner.write(job, done=self._saved, failed=self._refused)
+
+    def _saved(self, record: dict[str, Any]) -> None:
+        self.saved = record
+        self.mark_pristine()
+        self.save_button.setEnabled(True)
+        self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.marks.show_any(error)
+
+    def has_changes(self) -> bool:
+        return self._pristine is not None and self.values() != self._pristine
+
+    def confirm_discard(self) -> bool:
+        """Asked when closing with unsaved changes; tests replace it."""
+        return ask_discard(self)
+
+    def reject(self) -> None:
+        """Cancel, Escape and closing the window all come here: ask before losing changes."""
+        if self.saved is None and self.has_changes() and not self.confirm_discard():
+            return
+        super().reject()

@@ -3,22 +3,46 @@
 Every visible string goes through Qt's ``tr()``. ``resources/translations/sanad_<lang>.ts`` are the
 sources (``packaging/translations.py`` refreshes them from the code with ``pyside6-lupdate`` and
 compiles the ``.qm`` files the app loads); English has a file too, for its plural forms only.
+
+Urdu text also appears in the English interface (Urdu titles, learners' names written in Urdu).
+Common Latin interface fonts such as DejaVu Sans claim Arabic but lack Urdu letters (ہ, ے, ں),
+so Qt shapes the word in one font and fills the holes from another, and boxes appear. There, text
+in Arabic script is given the bundled Urdu typeface: :func:`font_for` in item models and
+delegates, :func:`follow_script` for inputs.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    QTranslator,
+)
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from desktop.core.resources import resource_path
 
 __all__ = [
     "LANGUAGES",
+    "ScriptFontDelegate",
     "apply_language",
     "computer_settings",
+    "follow_script",
+    "font_for",
     "ltr",
     "save_language",
     "saved_language",
@@ -35,6 +59,9 @@ LANGUAGES = {
 # clipped by the line heights of list rows and table headers. Nastaliq is kept for certificates.
 URDU_FONT_FILES = ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf")
 URDU_FAMILY = "Noto Naskh Arabic"
+# Naskh is small on the eye at Latin sizes; a little larger reads like the Latin text.
+URDU_SCALE = 1.15
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def ltr(text: str) -> str:
@@ -65,7 +92,14 @@ def save_language(code: str) -> None:
     settings.sync()
 
 
+_loaded_families: list[str] | None = None
+
+
 def _load_fonts() -> list[str]:
+    """Register the bundled Urdu typeface with Qt (once); returns its family names."""
+    global _loaded_families
+    if _loaded_families is not None:
+        return _loaded_families
     families: list[str] = []
     for name in URDU_FONT_FILES:
         try:
@@ -75,6 +109,7 @@ def _load_fonts() -> list[str]:
             continue
         font_id = QFontDatabase.addApplicationFont(str(path))
         families += QFontDatabase.applicationFontFamilies(font_id)
+    _loaded_families = families
     return families
 
 
@@ -109,10 +144,61 @@ def apply_language(app: QApplication, code: str) -> list[QTranslator]:
     if not hasattr(app, "_sanad_base_font"):
         app._sanad_base_font = QFont(app.font())  # type: ignore[attr-defined]
     base: QFont = app._sanad_base_font  # type: ignore[attr-defined]
-    font = QFont(base)
-    if code == "ur" and URDU_FAMILY in _load_fonts():
-        # Naskh is small on the eye at Latin sizes; a little larger reads like the Latin text.
-        font.setFamilies([URDU_FAMILY, *base.families()])
-        font.setPointSizeF(base.pointSizeF() * 1.15)
-    app.setFont(font)
+    urdu = QFont(base)
+    if URDU_FAMILY in _load_fonts():
+        urdu.setFamilies([URDU_FAMILY, *base.families()])
+        urdu.setPointSizeF(base.pointSizeF() * URDU_SCALE)
+    app.setFont(urdu if code == "ur" else base)
+    # In the Urdu interface every text is already in the Urdu typeface.
+    app._sanad_script_font = None if code == "ur" else urdu  # type: ignore[attr-defined]
     return translators
+
+
+def font_for(text: str | None) -> QFont | None:
+    """The font to show ``text`` in when it is in Arabic script and the interface font is not
+    an Urdu one; ``None`` when the interface font will do."""
+    font = getattr(QApplication.instance(), "_sanad_script_font", None)
+    if font is None or not text or not _ARABIC_SCRIPT.search(text):
+        return None
+    return font
+
+
+def follow_script(edit: QLineEdit) -> None:
+    """Show what is typed in ``edit`` in the Urdu typeface whenever it is in Arabic script. The
+    input is made tall enough for that typeface from the start, so the form does not jump."""
+    font = getattr(QApplication.instance(), "_sanad_script_font", None)
+    if font is None:
+        return
+    extra = QFontMetrics(font).height() - QFontMetrics(edit.font()).height()
+    if extra > 0:
+        edit.setMinimumHeight(edit.sizeHint().height() + extra)
+
+    def choose(text: str) -> None:
+        wanted = font_for(text)
+        edit.setFont(wanted if wanted is not None else QFont())
+
+    edit.textChanged.connect(choose)
+    choose(edit.text())
+
+
+class ScriptFontDelegate(QStyledItemDelegate):
+    """Shows and edits cells in Arabic script in the Urdu typeface (see :func:`font_for`)."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        font = font_for(option.text)
+        if font is not None:
+            option.font = font
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            follow_script(editor)
+        return editor

@@ -5,13 +5,12 @@ The form keeps what was typed when the core refuses it; closing with unsaved cha
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,16 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.services import learners
-from desktop.core.store import Store
+from desktop.core.store import Actor, Store
 from desktop.core.validation import format_cnic, format_phone
-from desktop.ui.forms import FieldMarks, ask_discard
+from desktop.ui.forms import FieldMarks, RecordForm
 from desktop.ui.session import Session
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["LearnerForm"]
 
 
-class LearnerForm(QDialog):
+class LearnerForm(RecordForm):
     """A new learner, or changes to one (``record`` is the learner's row)."""
 
     def __init__(
@@ -39,11 +38,7 @@ class LearnerForm(QDialog):
         record: dict[str, Any] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.runner = runner
-        self.session = session
-        self.record = record
-        self.saved: dict[str, Any] | None = None
+        super().__init__(runner, session, record, parent)
         self.setWindowTitle(
             self.tr("New learner")
             if record is None
@@ -85,16 +80,9 @@ class LearnerForm(QDialog):
         self.date_of_birth.setPlaceholderText(
             QDate.currentDate().addYears(-20).toString("yyyy-MM-dd")
         )
-        self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(
-            self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.add_buttons(layout, self.tr("&Save"))
         self._load(record)
-        self._pristine = self.values()
+        self.mark_pristine()
 
     def __getattr__(self, name: str) -> Any:
         inputs = self.__dict__.get("inputs")
@@ -122,31 +110,12 @@ class LearnerForm(QDialog):
             data[name] = widget.currentData() if isinstance(widget, QComboBox) else widget.text()
         return data
 
-    def submit(self) -> None:
-        data, actor, record = self.values(), self.session.actor, self.record
-        self.save_button.setEnabled(False)
+    def save_job(self, actor: Actor | None, data: dict[str, Any]) -> Callable[[Store], Any]:
+        record = self.record
 
         def save(store: Store) -> dict[str, Any]:
             if record is None:
                 return learners.register_learner(store, actor, data)
             return learners.update_learner(store, actor, record["id"], data)
 
-        self.runner.write(save, done=self._saved, failed=self._refused)
-
-    def _saved(self, row: dict[str, Any]) -> None:
-        self.saved = row
-        self.save_button.setEnabled(True)
-        self.accept()
-
-    def _refused(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.marks.show_any(error)
-
-    def confirm_discard(self) -> bool:
-        """Asked when closing with unsaved changes; tests replace it."""
-        return ask_discard(self)
-
-    def reject(self) -> None:
-        if self.saved is None and self.values() != self._pristine and not self.confirm_discard():
-            return
-        super().reject()
+        return save

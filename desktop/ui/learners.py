@@ -37,7 +37,7 @@ from desktop.core.search import LearnerPage, count_learners, search_learners
 from desktop.core.store import Actor
 from desktop.core.validation import format_cnic, format_phone
 from desktop.ui.forms import ERROR_STYLE
-from desktop.ui.i18n import ltr
+from desktop.ui.i18n import follow_script, ltr
 from desktop.ui.models import AnyIndex, RowsModel
 from desktop.ui.problems import error_text
 from desktop.ui.session import Session
@@ -244,6 +244,7 @@ class LearnersPage(QWidget):
         )
         self.search_box.setAccessibleName(self.tr("Search learners"))
         self.search_box.setClearButtonEnabled(True)
+        follow_script(self.search_box)
         layout.addWidget(self.search_box)
         self.count_label = QLabel(self.tr("Loading learners…"), self)
         self.count_label.setObjectName("learnerCount")

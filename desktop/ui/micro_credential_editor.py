@@ -9,14 +9,13 @@ criterion 1 …) at the top with the tab they are on. Closing with unsaved chang
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -34,8 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.services import catalogue
-from desktop.core.store import Store
-from desktop.ui.forms import FieldMarks, ask_discard
+from desktop.core.store import Actor, Store
+from desktop.ui.forms import FieldMarks, RecordForm
+from desktop.ui.i18n import ScriptFontDelegate
 from desktop.ui.session import Session
 from desktop.ui.tasks import TaskRunner
 
@@ -67,6 +67,7 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     table.setHorizontalHeaderLabels(headers)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setItemDelegate(ScriptFontDelegate(table))
     return table
 
 
@@ -87,7 +88,7 @@ def _rows_editor(parent: QWidget, table: QTableWidget, add_text: str, remove_tex
     return box
 
 
-class MicroCredentialEditor(QDialog):
+class MicroCredentialEditor(RecordForm):
     """A new micro-credential (campus-local draft), or a draft edition to change."""
 
     def __init__(
@@ -98,11 +99,7 @@ class MicroCredentialEditor(QDialog):
         record: dict[str, Any] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.runner = runner
-        self.session = session
-        self.record = record
-        self.saved: dict[str, Any] | None = None
+        super().__init__(runner, session, record, parent)
         self.setWindowTitle(
             self.tr("New micro-credential")
             if record is None
@@ -122,16 +119,9 @@ class MicroCredentialEditor(QDialog):
         self._competencies()
         self._evidence()
         self._rubric()
-        self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(
-            self.tr("&Save draft"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.add_buttons(layout, self.tr("&Save draft"))
         self._load(record)
-        self._pristine = self.values()
+        self.mark_pristine()
 
     # -- building the tabs -----------------------------------------------------------------------
 
@@ -404,9 +394,8 @@ class MicroCredentialEditor(QDialog):
 
     # -- saving ----------------------------------------------------------------------------------
 
-    def submit(self) -> None:
-        data, actor, record = self.values(), self.session.actor, self.record
-        self.save_button.setEnabled(False)
+    def save_job(self, actor: Actor | None, data: dict[str, Any]) -> Callable[[Store], Any]:
+        record = self.record
 
         def save(store: Store) -> dict[str, Any]:
             if record is None:
@@ -414,29 +403,4 @@ class MicroCredentialEditor(QDialog):
             changes = {k: v for k, v in data.items() if k != "code"}
             return catalogue.update_micro_credential(store, actor, record["id"], changes)
 
-        self.runner.write(save, done=self._saved, failed=self._refused)
-
-    def _saved(self, record: dict[str, Any]) -> None:
-        self.saved = record
-        self._pristine = self.values()
-        self.save_button.setEnabled(True)
-        self.accept()
-
-    def _refused(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.marks.show_any(error)
-
-    # -- unsaved changes -------------------------------------------------------------------------
-
-    def has_changes(self) -> bool:
-        return self.values() != self._pristine
-
-    def confirm_discard(self) -> bool:
-        """Asked when closing with unsaved changes; tests replace it."""
-        return ask_discard(self)
-
-    def reject(self) -> None:
-        """Cancel, Escape and closing the window all come here: ask before losing changes."""
-        if self.saved is None and self.has_changes() and not self.confirm_discard():
-            return
-        super().reject()
+        return save

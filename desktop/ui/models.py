@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from desktop.ui.i18n import font_for
+
 __all__ = ["Column", "RowsModel"]
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -41,6 +43,8 @@ class RowsModel(QAbstractTableModel):
             return self.columns[index.column()][2](row)
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
+        if role == Qt.ItemDataRole.FontRole:
+            return font_for(self.columns[index.column()][2](row))
         return None
 
     def headerData(

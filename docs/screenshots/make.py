@@ -67,6 +67,7 @@ def main() -> int:
         from desktop.ui.learner_import import LearnerImportWizard
         from desktop.ui.main_window import MainWindow
         from desktop.ui.micro_credential_editor import MicroCredentialEditor
+        from desktop.ui.pathway_editor import PathwayEditor
         from desktop.ui.session import Session
         from desktop.ui.settings import BackupSettings, SettingsDialog, save_backup_settings
         from desktop.ui.signin import SignInDialog
@@ -102,7 +103,7 @@ def main() -> int:
             _wait(app, window.learners.model.searched)
             _save(window, f"learners-{language}.png")
             window.show_screen(window.catalogue)
-            catalogue = window.catalogue
+            catalogue = window.catalogue.micro
             _wait_until(app, lambda c=catalogue: c.model.rowCount() > 0 and bool(c.tracks))
             draft = next(n for n, r in enumerate(catalogue.model.rows) if r["status"] == "draft")
             catalogue.table.setCurrentIndex(catalogue.model.index(draft, 0))
@@ -116,6 +117,20 @@ def main() -> int:
             app.processEvents()
             _save(editor, f"rubric-editor-{language}.png")
             editor.done(0)
+            pathways = window.catalogue.pathways
+            window.catalogue.tabs.setCurrentWidget(pathways)
+            _wait_until(app, lambda p=pathways: p.model.rowCount() > 0 and bool(p.choices))
+            pathways.table.selectRow(0)
+            _save(window, f"pathways-{language}.png")
+            editor = PathwayEditor(
+                window.runner, window.session, pathways.choices, pathways.model.rows[0]
+            )
+            editor.resize(640, 660)
+            editor.show()
+            app.processEvents()
+            _save(editor, f"pathway-editor-{language}.png")
+            editor.done(0)
+            window.catalogue.tabs.setCurrentIndex(0)
             window.show_screen(window.cohorts)
             _wait_until(app, lambda w=window: w.cohorts.cohorts.rowCount() > 0)
             page = window.cohorts

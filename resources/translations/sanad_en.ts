@@ -46,6 +46,33 @@
     </message>
 </context>
 <context>
+    <name>PathwayEditor</name>
+    <message numerus="yes">
+        <source>%n micro-credential(s) chosen</source>
+        <translation>
+            <numerusform>%n micro-credential chosen</numerusform>
+            <numerusform>%n micro-credentials chosen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PathwaysPanel</name>
+    <message numerus="yes">
+        <source>all %n</source>
+        <translation>
+            <numerusform>all %n</numerusform>
+            <numerusform>all %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>any {count} of %n</source>
+        <translation>
+            <numerusform>any {count} of %n</numerusform>
+            <numerusform>any {count} of %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>_CheckPage</name>
     <message numerus="yes">
         <source>%Ln learner(s) are ready to import.</source>

@@ -15,6 +15,17 @@
 <context>
     <name>CataloguePage</name>
     <message>
+        <source>&amp;Micro-credentials</source>
+        <translation>مائیکرو اسناد (&amp;M)</translation>
+    </message>
+    <message>
+        <source>Pat&amp;hways</source>
+        <translation>راستے (&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueTab</name>
+    <message>
         <source>draft</source>
         <translation>مسودہ</translation>
     </message>
@@ -27,92 +38,12 @@
         <translation>ریٹائرڈ</translation>
     </message>
     <message>
-        <source>Code</source>
-        <translation>کوڈ</translation>
-    </message>
-    <message>
-        <source>Edition</source>
-        <translation>ایڈیشن</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>عنوان</translation>
-    </message>
-    <message>
-        <source>Track</source>
-        <translation>شعبہ</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>سطح</translation>
-    </message>
-    <message>
-        <source>Credits</source>
-        <translation>کریڈٹ</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>حیثیت</translation>
-    </message>
-    <message>
-        <source>Scope</source>
-        <translation>دائرہ</translation>
-    </message>
-    <message>
         <source>national</source>
         <translation>قومی</translation>
     </message>
     <message>
         <source>campus</source>
         <translation>کیمپس</translation>
-    </message>
-    <message>
-        <source>Search by code or title</source>
-        <translation>کوڈ یا عنوان سے تلاش کریں</translation>
-    </message>
-    <message>
-        <source>Search the catalogue</source>
-        <translation>نصاب میں تلاش کریں</translation>
-    </message>
-    <message>
-        <source>Micro-credentials</source>
-        <translation>مائیکرو اسناد</translation>
-    </message>
-    <message>
-        <source>&amp;New…</source>
-        <translation>نیا… (&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>ترمیم… (&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Publish</source>
-        <translation>شائع کریں (&amp;P)</translation>
-    </message>
-    <message>
-        <source>New e&amp;dition</source>
-        <translation>نیا ایڈیشن (&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Retire</source>
-        <translation>ریٹائر کریں (&amp;R)</translation>
-    </message>
-    <message>
-        <source>Publish</source>
-        <translation>شائع کریں</translation>
-    </message>
-    <message>
-        <source>Publish {code} edition {edition}? Cohorts can then offer it, and it can no longer change; a later change is a new edition.</source>
-        <translation>{code} کا ایڈیشن {edition} شائع کریں؟ اس کے بعد بیچ اسے پیش کر سکیں گے اور اس میں تبدیلی نہیں ہو سکے گی؛ بعد کی تبدیلی نیا ایڈیشن ہوگی۔</translation>
-    </message>
-    <message>
-        <source>Retire</source>
-        <translation>ریٹائر کریں</translation>
-    </message>
-    <message>
-        <source>Retire {code}? No new cohort can offer it.</source>
-        <translation>{code} ریٹائر کریں؟ کوئی نیا بیچ اسے پیش نہیں کر سکے گا۔</translation>
     </message>
 </context>
 <context>
@@ -207,10 +138,6 @@
     <message>
         <source>&amp;Create the cohort</source>
         <translation>بیچ بنائیں (&amp;C)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>منسوخ کریں</translation>
     </message>
 </context>
 <context>
@@ -601,7 +528,7 @@
     </message>
     <message>
         <source>pathway</source>
-        <translation>پاتھ وے</translation>
+        <translation>راستہ</translation>
     </message>
     <message>
         <source>phone</source>
@@ -808,10 +735,6 @@
     <message>
         <source>&amp;Save</source>
         <translation>محفوظ کریں (&amp;S)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>منسوخ کریں</translation>
     </message>
 </context>
 <context>
@@ -1090,10 +1013,6 @@
         <translation>مسودہ محفوظ کریں (&amp;S)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>منسوخ کریں</translation>
-    </message>
-    <message>
         <source>&amp;Code</source>
         <translation>کوڈ (&amp;C)</translation>
     </message>
@@ -1243,6 +1162,89 @@
     </message>
 </context>
 <context>
+    <name>MicroCredentialsPanel</name>
+    <message>
+        <source>Search by code or title</source>
+        <translation>کوڈ یا عنوان سے تلاش کریں</translation>
+    </message>
+    <message>
+        <source>Search the catalogue</source>
+        <translation>نصاب میں تلاش کریں</translation>
+    </message>
+    <message>
+        <source>Micro-credentials</source>
+        <translation>مائیکرو اسناد</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>نیا… (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>ترمیم… (&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>شائع کریں (&amp;P)</translation>
+    </message>
+    <message>
+        <source>New e&amp;dition</source>
+        <translation>نیا ایڈیشن (&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Retire</source>
+        <translation>ریٹائر کریں (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>کوڈ</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>ایڈیشن</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>شعبہ</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>سطح</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation>کریڈٹ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>حیثیت</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>دائرہ</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>شائع کریں</translation>
+    </message>
+    <message>
+        <source>Publish {code} edition {edition}? Cohorts can then offer it, and it can no longer change; a later change is a new edition.</source>
+        <translation>{code} کا ایڈیشن {edition} شائع کریں؟ اس کے بعد بیچ اسے پیش کر سکیں گے اور اس میں تبدیلی نہیں ہو سکے گی؛ بعد کی تبدیلی نیا ایڈیشن ہوگی۔</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>ریٹائر کریں</translation>
+    </message>
+    <message>
+        <source>Retire {code}? No new cohort can offer it.</source>
+        <translation>{code} ریٹائر کریں؟ کوئی نیا بیچ اسے پیش نہیں کر سکے گا۔</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>Reading the database…</source>
@@ -1314,6 +1316,169 @@
     </message>
 </context>
 <context>
+    <name>PathwayEditor</name>
+    <message>
+        <source>New pathway</source>
+        <translation>نیا راستہ</translation>
+    </message>
+    <message>
+        <source>Edit pathway {code}</source>
+        <translation>راستہ {code} میں ترمیم</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>کوڈ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Title in &amp;English</source>
+        <translation>انگریزی میں عنوان (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Title in &amp;Urdu</source>
+        <translation>اردو میں عنوان (&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Earned by</source>
+        <translation>کیسے ملے گا (&amp;E)</translation>
+    </message>
+    <message>
+        <source>passing all of them</source>
+        <translation>سب پاس کرنے پر</translation>
+    </message>
+    <message>
+        <source>passing a number of them</source>
+        <translation>ان میں سے کچھ پاس کرنے پر</translation>
+    </message>
+    <message>
+        <source>&amp;How many</source>
+        <translation>کتنے (&amp;H)</translation>
+    </message>
+    <message>
+        <source>C&amp;redit awarded</source>
+        <translation>ملنے والے کریڈٹ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Filter by code or title</source>
+        <translation>کوڈ یا عنوان سے چھانیں</translation>
+    </message>
+    <message>
+        <source>Filter micro-credentials</source>
+        <translation>مائیکرو اسناد چھانیں</translation>
+    </message>
+    <message>
+        <source>&amp;Micro-credentials</source>
+        <translation>مائیکرو اسناد (&amp;M)</translation>
+    </message>
+    <message>
+        <source>Micro-credentials in the pathway</source>
+        <translation>راستے میں شامل مائیکرو اسناد</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>مسودہ محفوظ کریں (&amp;S)</translation>
+    </message>
+    <message>
+        <source>(no published edition yet)</source>
+        <translation>(ابھی کوئی شائع شدہ ایڈیشن نہیں)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n micro-credential(s) chosen</source>
+        <translation>
+            <numerusform>%n مائیکرو سند چنی گئی</numerusform>
+            <numerusform>%n مائیکرو اسناد چنی گئیں</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PathwaysPanel</name>
+    <message>
+        <source>Search by code, title or micro-credential</source>
+        <translation>کوڈ، عنوان یا مائیکرو سند سے تلاش کریں</translation>
+    </message>
+    <message>
+        <source>Search the pathways</source>
+        <translation>راستوں میں تلاش کریں</translation>
+    </message>
+    <message>
+        <source>Pathways</source>
+        <translation>راستے</translation>
+    </message>
+    <message>
+        <source>&amp;New pathway…</source>
+        <translation>نیا راستہ… (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>ترمیم… (&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>شائع کریں (&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Retire</source>
+        <translation>ریٹائر کریں (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>کوڈ</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Earned by</source>
+        <translation>کیسے ملتا ہے</translation>
+    </message>
+    <message>
+        <source>Micro-credentials</source>
+        <translation>مائیکرو اسناد</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation>کریڈٹ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>حیثیت</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>دائرہ</translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n</source>
+        <translation>
+            <numerusform>تمام %n</numerusform>
+            <numerusform>تمام %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>any {count} of %n</source>
+        <translation>
+            <numerusform>%n میں سے کوئی {count}</numerusform>
+            <numerusform>%n میں سے کوئی {count}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>شائع کریں</translation>
+    </message>
+    <message>
+        <source>Publish the pathway {code}? Learners can then follow it, and it can no longer change.</source>
+        <translation>راستہ {code} شائع کریں؟ اس کے بعد طلبہ اس پر چل سکیں گے اور اس میں تبدیلی نہیں ہو سکے گی۔</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>ریٹائر کریں</translation>
+    </message>
+    <message>
+        <source>Retire the pathway {code}? Nobody new can follow it; what learners have earned toward it stands.</source>
+        <translation>راستہ {code} ریٹائر کریں؟ کوئی نیا اس پر نہیں چل سکے گا؛ طلبہ نے اس کی طرف جو حاصل کیا ہے وہ برقرار رہے گا۔</translation>
+    </message>
+</context>
+<context>
     <name>Phrase</name>
     <message>
         <source>add evidence</source>
@@ -1333,7 +1498,7 @@
     </message>
     <message>
         <source>add pathways</source>
-        <translation>پاتھ وے شامل کرنے</translation>
+        <translation>راستے شامل کرنے</translation>
     </message>
     <message>
         <source>assess evidence</source>
@@ -1384,6 +1549,10 @@
         <translation>طلبہ کے کوائف میں ترمیم</translation>
     </message>
     <message>
+        <source>edit pathways</source>
+        <translation>راستوں میں ترمیم کرنے</translation>
+    </message>
+    <message>
         <source>edit this learner</source>
         <translation>اس طالب علم کے کوائف میں ترمیم</translation>
     </message>
@@ -1421,7 +1590,7 @@
     </message>
     <message>
         <source>publish pathways</source>
-        <translation>پاتھ وے شائع کرنے</translation>
+        <translation>راستے شائع کرنے</translation>
     </message>
     <message>
         <source>register learners</source>
@@ -1458,6 +1627,10 @@
     <message>
         <source>retire micro-credentials</source>
         <translation>مائیکرو اسناد ریٹائر کرنے</translation>
+    </message>
+    <message>
+        <source>retire pathways</source>
+        <translation>راستے ریٹائر کرنے</translation>
     </message>
     <message>
         <source>revoke credentials</source>
@@ -1667,6 +1840,10 @@
         <translation>نئے کوڈ کے ساتھ نئی مائیکرو سند بنائیں</translation>
     </message>
     <message>
+        <source>Create a new pathway with the new code</source>
+        <translation>نئے کوڈ کے ساتھ نیا راستہ بنائیں</translation>
+    </message>
+    <message>
         <source>Create it as campus-local, or ask head office to add it to the national catalogue</source>
         <translation>اسے کیمپس کے دائرے میں بنائیں، یا ہیڈ آفس سے کہیں کہ اسے قومی نصاب میں شامل کرے</translation>
     </message>
@@ -1756,7 +1933,7 @@
     </message>
     <message>
         <source>Only a draft pathway can be published</source>
-        <translation>صرف مسودے کی حیثیت والا پاتھ وے ہی شائع ہو سکتا ہے</translation>
+        <translation>صرف مسودے کی حیثیت والا راستہ ہی شائع ہو سکتا ہے</translation>
     </message>
     <message>
         <source>Only a suspended credential can be reinstated</source>
@@ -1765,6 +1942,10 @@
     <message>
         <source>Only a {required} micro-credential can be {to}</source>
         <translation>صرف وہی مائیکرو سند {to} ہو سکتی ہے جس کی حیثیت {required} ہو</translation>
+    </message>
+    <message>
+        <source>Only a {required} pathway can be {to}</source>
+        <translation>صرف وہی راستہ {to} ہو سکتا ہے جس کی حیثیت {required} ہو</translation>
     </message>
     <message>
         <source>Only head office changes national records</source>
@@ -1809,6 +1990,10 @@
     <message>
         <source>Plug in the backup drive, or choose the backup folder again</source>
         <translation>بیک اپ والی ڈرائیو لگائیں، یا بیک اپ فولڈر دوبارہ منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Publish them first, or take them out of the pathway</source>
+        <translation>پہلے انہیں شائع کریں، یا راستے سے نکال دیں</translation>
     </message>
     <message>
         <source>Raise the capacity first</source>
@@ -1873,6 +2058,10 @@
     <message>
         <source>Reset that account&apos;s password instead</source>
         <translation>اس کے بجائے اُس اکاؤنٹ کا پاس ورڈ ری سیٹ کریں</translation>
+    </message>
+    <message>
+        <source>Retire it and create a new pathway</source>
+        <translation>اسے ریٹائر کر کے نیا راستہ بنائیں</translation>
     </message>
     <message>
         <source>Revoke it, with the reason, before issuing its replacement</source>
@@ -1955,12 +2144,12 @@
         <translation>وہ پاس ورڈ لکھیں جس سے آپ نے سائن اِن کیا تھا</translation>
     </message>
     <message>
-        <source>Use 0 or more</source>
-        <translation>0 یا اس سے زیادہ رکھیں</translation>
-    </message>
-    <message>
         <source>Use a number between {minimum} and {maximum}</source>
         <translation>{minimum} اور {maximum} کے درمیان کوئی عدد لکھیں</translation>
+    </message>
+    <message>
+        <source>Use a number from 0 to 200</source>
+        <translation>0 سے 200 تک کا عدد لکھیں</translation>
     </message>
     <message>
         <source>Use a number of at least {minimum}</source>
@@ -2203,6 +2392,10 @@
         <translation>اس میں {capacity} میں سے {seats} نشستیں باقی ہیں، جبکہ {chosen} طلبہ منتخب کیے گئے</translation>
     </message>
     <message>
+        <source>have no published edition</source>
+        <translation>کا کوئی شائع شدہ ایڈیشن نہیں</translation>
+    </message>
+    <message>
         <source>is a backup of another campus</source>
         <translation>کسی اور کیمپس کا بیک اپ ہے</translation>
     </message>
@@ -2220,7 +2413,7 @@
     </message>
     <message>
         <source>is already a pathway</source>
-        <translation>پہلے سے کسی پاتھ وے کا کوڈ ہے</translation>
+        <translation>پہلے سے کسی راستے کا کوڈ ہے</translation>
     </message>
     <message>
         <source>is already a track</source>
@@ -3214,6 +3407,10 @@
     <message>
         <source>Close without saving your changes?</source>
         <translation>تبدیلیاں محفوظ کیے بغیر بند کریں؟</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from desktop.core.store import Store
 from desktop.ui.catalogue import CataloguePage
+from desktop.ui.catalogue_tab import CatalogueTab
 from desktop.ui.micro_credential_editor import MicroCredentialEditor
 from desktop.ui.session import Session
 from desktop.ui.tasks import TaskRunner
@@ -18,9 +19,10 @@ from desktop.ui.tasks import TaskRunner
 def page(qtbot, campus):
     campus.store.close()
     runner = TaskRunner(campus.path)
-    page = CataloguePage(runner, Session(campus.admin))
-    qtbot.addWidget(page)
-    page.show()
+    screen = CataloguePage(runner, Session(campus.admin))
+    qtbot.addWidget(screen)
+    screen.show()
+    page = screen.micro
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and bool(page.tracks), timeout=10_000)
     yield page
     runner.close()
@@ -65,7 +67,7 @@ def test_create_a_micro_credential_with_a_rubric_and_publish_it(qtbot, page, cam
     assert (row["code"], row["status"], row["edition"]) == ("PL-101", "draft", 1)
     assert page.publish_button.isEnabled() and not page.retire_button.isEnabled()
 
-    monkeypatch.setattr(CataloguePage, "confirm", lambda self, title, text: True)
+    monkeypatch.setattr(CatalogueTab, "confirm", lambda self, title, text: True)
     page.publish_button.click()
     qtbot.waitUntil(lambda: (page.selected() or {}).get("status") == "published", timeout=10_000)
     assert not page.edit_button.isEnabled() and page.edition_button.isEnabled()
@@ -100,7 +102,7 @@ def test_problems_are_marked_and_nothing_is_lost(qtbot, page):
     assert "asks for a total no learner can reach" in problems
     assert editor.isVisible()
     assert editor.title_en.text() == "Python Programming"
-    editor._pristine = editor.values()  # leave without asking
+    editor.mark_pristine()  # leave without asking
     editor.reject()
 
 
@@ -176,5 +178,5 @@ def test_national_records_are_read_only_at_a_campus(qtbot, page, campus):
     assert page.new_button.isEnabled()
     assert not page.edit_button.isEnabled() and not page.publish_button.isEnabled()
     page.session.head_office = True
-    page._enable()
+    page.enable()
     assert page.edit_button.isEnabled() and page.publish_button.isEnabled()

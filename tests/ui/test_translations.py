@@ -190,3 +190,44 @@ def test_an_urdu_export_imports_back_without_mapping_columns(urdu, qtbot, campus
     mapping = guess_mapping([headers[f] for f in LEARNER_FIELDS])
     assert mapping == {f: i for i, f in enumerate(LEARNER_FIELDS)}
     runner.close()
+
+
+def test_urdu_text_in_the_english_interface_is_shaped_in_one_typeface(qtbot):
+    """Interface fonts such as DejaVu Sans lack Urdu letters (ہ, ے); a word shaped half in one
+    font and half in another shows boxes. Urdu text gets the bundled Urdu typeface whole."""
+    from PySide6.QtGui import QTextLayout
+    from PySide6.QtWidgets import QLineEdit
+
+    from desktop.ui.i18n import follow_script, font_for
+    from desktop.ui.models import RowsModel
+
+    name = "فاطمہ بی بی کا راستہ"
+    font = font_for(name)
+    assert font is not None and font.families()[0] == URDU_FAMILY
+    layout = QTextLayout(name, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    assert {run.rawFont().familyName() for run in layout.glyphRuns()} == {URDU_FAMILY}
+    assert font_for("Ayesha Khan") is None
+
+    model = RowsModel([("full_name", "Name", lambda r: r["full_name"])])
+    model.set_rows([{"id": "1", "full_name": name}, {"id": "2", "full_name": "Ayesha Khan"}])
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.FontRole).families()[0] == URDU_FAMILY
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.FontRole) is None
+
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    follow_script(edit)
+    height = edit.minimumHeight()
+    edit.setText(name)
+    assert edit.font().families()[0] == URDU_FAMILY and edit.minimumHeight() == height
+    edit.setText("Ayesha")
+    assert edit.font().families()[0] != URDU_FAMILY
+
+
+def test_in_the_urdu_interface_the_interface_font_is_already_urdu(urdu):
+    from desktop.ui.i18n import font_for
+
+    assert font_for("فاطمہ") is None
+    assert QApplication.font().families()[0] == URDU_FAMILY

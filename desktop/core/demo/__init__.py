@@ -24,7 +24,7 @@ from desktop.core.demo.people import LearnerFactory
 from desktop.core.files import replace_durably
 from desktop.core.ids import new_id, utc_today
 from desktop.core.paths import evidence_dir
-from desktop.core.services import catalogue, setup, users
+from desktop.core.services import catalogue, pathways, setup, users
 from desktop.core.services import learners as learner_service
 from desktop.core.store import SYSTEM, Actor, Store
 
@@ -227,7 +227,7 @@ def _national_catalogue(
             else:
                 editions.append((record, item.artefact, None))
         for code, en, ur, rule, members, count, credit in PATHWAYS:
-            pathway = catalogue.create_pathway(
+            pathway = pathways.create_pathway(
                 store,
                 SYSTEM,
                 code=code,
@@ -239,7 +239,7 @@ def _national_catalogue(
                 credit_awarded=credit,
                 scope="national",
             )
-            catalogue.publish_pathway(store, SYSTEM, pathway["id"])
+            pathways.publish_pathway(store, SYSTEM, pathway["id"])
     return editions
 
 

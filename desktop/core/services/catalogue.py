@@ -1,4 +1,5 @@
-"""The catalogue: learning tracks, micro-credentials (by edition) and pathways (stacks).
+"""The catalogue: learning tracks and micro-credentials (by edition); pathways are in
+:mod:`desktop.core.services.pathways`.
 
 A micro-credential is edited only while it is a draft. Publishing freezes the edition, because
 cohorts, assessments and signed credentials point at it; a change after that is a new edition.
@@ -23,11 +24,9 @@ from desktop.core.validation import Checker, require_choice, require_code, requi
 __all__ = [
     "MICRO_CREDENTIAL_FIELDS",
     "create_micro_credential",
-    "create_pathway",
     "create_track",
     "new_edition",
     "publish_micro_credential",
-    "publish_pathway",
     "retire_micro_credential",
     "update_micro_credential",
 ]
@@ -50,7 +49,7 @@ MICRO_CREDENTIAL_FIELDS = (
 )
 
 
-def _scope_owner(store: Store, actor: Actor, scope: str) -> tuple[str, str | None]:
+def scope_owner(store: Store, actor: Actor, scope: str) -> tuple[str, str | None]:
     """Return (owner partition, campus_id) for a catalogue record of this scope, or refuse."""
     scope = require_choice(scope, "scope", ("national", "campus"))
     if scope == "national":
@@ -68,13 +67,14 @@ def _scope_owner(store: Store, actor: Actor, scope: str) -> tuple[str, str | Non
     return campus_id, campus_id
 
 
-def _require_catalogue_writer(
-    store: Store, actor: Actor, record: dict[str, Any], doing: str
+def require_catalogue_writer(
+    store: Store, actor: Actor, record: dict[str, Any], doing: str, label: str = "micro-credential"
 ) -> None:
+    """Admins change campus records at their campus; national records change at head office."""
     require_role(actor, "admin", doing=doing)
     if record["scope"] == "national" and not (actor.is_system or store.is_head_office):
         raise Immutable.single(
-            "micro-credential",
+            label,
             record.get("code"),
             "is in the national catalogue",
             "Only head office changes national records",
@@ -87,7 +87,7 @@ def create_track(
     store: Store, actor: Actor, *, code: str, name_en: str, name_ur: str | None = None
 ) -> dict[str, Any]:
     require_role(actor, "admin", doing=phrase("add learning tracks"))
-    owner, _ = _scope_owner(store, actor, "national")
+    owner, _ = scope_owner(store, actor, "national")
     check = Checker()
     clean = {
         "code": check.check(require_code, code),
@@ -167,7 +167,7 @@ def create_micro_credential(
 ) -> dict[str, Any]:
     """A new micro-credential, as edition 1 in draft."""
     require_role(actor, "admin", doing=phrase("add micro-credentials"))
-    owner, campus_id = _scope_owner(store, actor, scope)
+    owner, campus_id = scope_owner(store, actor, scope)
     clean = _validate_micro_credential(store, data)
     if store.one("SELECT 1 FROM micro_credentials WHERE code = ?", (clean["code"],)):
         raise Duplicate.single(
@@ -191,7 +191,7 @@ def create_micro_credential(
     return record
 
 
-def _existing(store: Store, table: str, record_id: str, label: str) -> dict[str, Any]:
+def existing(store: Store, table: str, record_id: str, label: str) -> dict[str, Any]:
     record = store.get(table, record_id)
     if record is None:
         raise NotFound.single(label, record_id, "does not exist", "Reload the catalogue")
@@ -201,8 +201,8 @@ def _existing(store: Store, table: str, record_id: str, label: str) -> dict[str,
 def update_micro_credential(
     store: Store, actor: Actor, micro_credential_id: str, changes: dict[str, Any]
 ) -> dict[str, Any]:
-    record = _existing(store, "micro_credentials", micro_credential_id, "micro-credential")
-    _require_catalogue_writer(store, actor, record, phrase("edit this micro-credential"))
+    record = existing(store, "micro_credentials", micro_credential_id, "micro-credential")
+    require_catalogue_writer(store, actor, record, phrase("edit this micro-credential"))
     if record["status"] != "draft":
         raise Immutable.single(
             "micro-credential",
@@ -246,8 +246,8 @@ def _set_status(
     verb: str,
     doing: str,
 ) -> dict[str, Any]:
-    record = _existing(store, "micro_credentials", micro_credential_id, "micro-credential")
-    _require_catalogue_writer(store, actor, record, doing)
+    record = existing(store, "micro_credentials", micro_credential_id, "micro-credential")
+    require_catalogue_writer(store, actor, record, doing)
     if record["status"] != allowed_from:
         raise InvalidInput.single(
             "status",
@@ -306,8 +306,8 @@ def retire_micro_credential(store: Store, actor: Actor, micro_credential_id: str
 
 def new_edition(store: Store, actor: Actor, micro_credential_id: str) -> dict[str, Any]:
     """A draft copy of a published or retired edition, with the next edition number."""
-    record = _existing(store, "micro_credentials", micro_credential_id, "micro-credential")
-    _require_catalogue_writer(store, actor, record, phrase("start new editions"))
+    record = existing(store, "micro_credentials", micro_credential_id, "micro-credential")
+    require_catalogue_writer(store, actor, record, phrase("start new editions"))
     if record["status"] == "draft":
         raise InvalidInput.single(
             "micro-credential", record["code"], "is still a draft", "Edit the draft itself"
@@ -346,95 +346,3 @@ def new_edition(store: Store, actor: Actor, micro_credential_id: str) -> dict[st
             {"code": record["code"], "edition": latest + 1},
         )
     return draft
-
-
-def create_pathway(
-    store: Store,
-    actor: Actor,
-    *,
-    code: str,
-    title_en: str,
-    title_ur: str | None = None,
-    rule: str,
-    members: list[str],
-    required_count: int | None = None,
-    credit_awarded: float,
-    scope: str = "campus",
-) -> dict[str, Any]:
-    """A stack of micro-credentials (by code): all of them, or any ``required_count`` of them."""
-    require_role(actor, "admin", doing=phrase("add pathways"))
-    owner, campus_id = _scope_owner(store, actor, scope)
-    check = Checker()
-    clean: dict[str, Any] = {
-        "code": check.check(require_code, code),
-        "title_en": check.check(require_text, title_en, "title_en", max_len=120),
-        "title_ur": check.check(require_text, title_ur, "title_ur", max_len=120, required=False),
-        "rule": check.check(require_choice, rule, "rule", ("all_of", "n_of")),
-    }
-    codes = [c.strip().upper() for c in members if c and c.strip()]
-    known = {
-        r["code"]
-        for r in store.query("SELECT DISTINCT code FROM micro_credentials WHERE deleted = 0")
-    }
-    missing = [c for c in codes if c not in known]
-    if len(set(codes)) < 2:
-        check.add(
-            "members", codes, "name fewer than two micro-credentials", "A stack needs at least two"
-        )
-    if missing:
-        check.add(
-            "members",
-            ", ".join(missing),
-            "are not in the catalogue",
-            "Pick members from the catalogue",
-        )
-    if clean["rule"] == "n_of":
-        count = check.check(
-            require_int,
-            required_count,
-            "required_count",
-            minimum=1,
-            maximum=max(1, len(set(codes))),
-        )
-        clean["required_count"] = count
-    else:
-        clean["required_count"] = None
-    try:
-        clean["credit_awarded"] = float(credit_awarded)
-        if clean["credit_awarded"] < 0:
-            raise ValueError
-    except (TypeError, ValueError):
-        check.add("credit_awarded", credit_awarded, "is not a credit value", "Use 0 or more")
-    check.done()
-    if store.one("SELECT 1 FROM pathways WHERE code = ?", (clean["code"],)):
-        raise Duplicate.single("code", clean["code"], "is already a pathway", "Choose another code")
-    with store.transaction(actor) as tx:
-        pathway = tx.insert(
-            "pathways",
-            {
-                **clean,
-                "members": json.dumps(sorted(set(codes))),
-                "status": "draft",
-                "scope": scope,
-                "campus_id": campus_id,
-            },
-            owner=owner,
-        )
-        tx.audit("pathway.create", "pathways", pathway["id"], {"code": pathway["code"]})
-    return pathway
-
-
-def publish_pathway(store: Store, actor: Actor, pathway_id: str) -> dict[str, Any]:
-    record = _existing(store, "pathways", pathway_id, "pathway")
-    _require_catalogue_writer(store, actor, record, phrase("publish pathways"))
-    if record["status"] != "draft":
-        raise InvalidInput.single(
-            "status",
-            record["status"],
-            "cannot be published",
-            "Only a draft pathway can be published",
-        )
-    with store.transaction(actor) as tx:
-        updated = tx.update("pathways", pathway_id, {"status": "published"})
-        tx.audit("pathway.publish", "pathways", pathway_id, {"code": record["code"]})
-    return updated

@@ -147,37 +147,3 @@ def test_assessors_do_not_edit_the_catalogue(campus):
         catalogue.create_micro_credential(
             campus.store, campus.assessor, micro_credential_data(campus.track_id, "X-1")
         )
-
-
-def test_pathways_stack_micro_credentials(campus):
-    catalogue.publish_micro_credential(campus.store, campus.admin, _draft(campus)["id"])
-    pathway = catalogue.create_pathway(
-        campus.store,
-        campus.admin,
-        code="PATH-DATA",
-        title_en="Data Analyst",
-        rule="n_of",
-        members=["da-101", "PL-101", "DA-101"],
-        required_count=2,
-        credit_awarded=4,
-    )
-    assert json.loads(pathway["members"]) == ["DA-101", "PL-101"]
-    assert pathway["required_count"] == 2 and pathway["status"] == "draft"
-    assert catalogue.publish_pathway(campus.store, campus.admin, pathway["id"])["status"] == (
-        "published"
-    )
-    with pytest.raises(InvalidInput) as caught:
-        catalogue.create_pathway(
-            campus.store,
-            campus.admin,
-            code="PATH-BAD",
-            title_en="Bad",
-            rule="n_of",
-            members=["DA-101", "ZZ-999"],
-            required_count=5,
-            credit_awarded=-1,
-        )
-    text = str(caught.value)
-    assert "members 'ZZ-999': are not in the catalogue" in text
-    assert "required count 5: is out of range" in text
-    assert "credit awarded -1: is not a credit value" in text
