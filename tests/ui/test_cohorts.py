@@ -177,6 +177,27 @@ def test_create_a_cohort_then_enrol_into_it(qtbot, page, campus):
     )
 
 
+def test_closing_a_half_filled_cohort_form_asks(qtbot, page, monkeypatch):
+    from desktop.ui.cohort_form import CohortForm
+
+    page.new_button.click()
+    form = page.form
+    qtbot.waitUntil(lambda: form.loaded == 2, timeout=10_000)
+    asked = []
+    monkeypatch.setattr(CohortForm, "confirm_discard", lambda self: asked.append(1) or False)
+    form.reject()  # nothing typed yet: closes without asking
+    assert asked == [] and not form.isVisible()
+    page.new_button.click()
+    form = page.form
+    qtbot.waitUntil(lambda: form.loaded == 2, timeout=10_000)
+    qtbot.keyClicks(form.code, "DA-101-C")
+    form.reject()
+    assert asked == [1] and form.isVisible()
+    monkeypatch.setattr(CohortForm, "confirm_discard", lambda self: True)
+    form.reject()
+    assert not form.isVisible()
+
+
 def test_only_admins_are_offered_a_new_cohort(page, campus):
     assert not page.new_button.isHidden()
     page.session.sign_in(campus.assessor)
