@@ -214,7 +214,7 @@ def validate_rubric(value: Any) -> dict[str, Any]:
                 )
             )
         urdu = criterion.get("descriptors_ur") or []
-        if urdu and len(urdu) != len(levels):
+        if urdu and (len(urdu) != len(levels) or not all(str(d).strip() for d in urdu)):
             problems.append(
                 FieldProblem(
                     where[0],

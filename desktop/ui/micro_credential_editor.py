@@ -4,6 +4,9 @@ The dialog collects exactly what ``catalogue.create_micro_credential`` and
 ``update_micro_credential`` take, saves on the writer thread, and shows the core's problems:
 detail fields next to their inputs, problems of the structured parts (competency 2, rubric
 criterion 1 …) at the top with the tab they are on. Closing with unsaved changes asks first.
+
+The rubric's descriptors are written in English and in Urdu: the criteria table shows one
+language at a time, chosen above it.
 """
 
 from __future__ import annotations
@@ -45,7 +48,9 @@ KINDS = ("file", "link", "reflection")
 DEFAULT_LEVELS = (("Beginning", "ابتدائی", 0), ("Developing", "ترقی پذیر", 1),
                   ("Proficient", "ماہر", 2), ("Exemplary", "مثالی", 3))  # fmt: skip
 NONE = -1  # a pass-rule spin box at this value means "no such rule"
-URDU_DESCRIPTORS = Qt.ItemDataRole.UserRole + 1
+# The criteria table shows the descriptors of one language at a time; each row's first cell
+# keeps both lists, and the shown one is written back to it when the language is switched.
+DESCRIPTORS = {"en": Qt.ItemDataRole.UserRole + 1, "ur": Qt.ItemDataRole.UserRole + 2}
 
 
 def _item(text: str | None, key: str | None = None) -> QTableWidgetItem:
@@ -208,9 +213,21 @@ class MicroCredentialEditor(RecordForm):
         level_buttons.addWidget(remove_level)
         level_buttons.addStretch(1)
         layout.addLayout(level_buttons)
-        layout.addWidget(
-            QLabel(self.tr("Criteria: what each level looks like for each criterion"), page)
+        criteria_header = QHBoxLayout()
+        criteria_header.addWidget(
+            QLabel(self.tr("Criteria: what each level looks like for each criterion"), page), 1
         )
+        self.descriptor_language = QComboBox(page)
+        self.descriptor_language.setObjectName("descriptorLanguage")
+        self.descriptor_language.addItem(self.tr("Descriptors in English"), "en")
+        self.descriptor_language.addItem(self.tr("Descriptors in Urdu"), "ur")
+        self.descriptor_language.setAccessibleName(self.tr("Language of the descriptors shown"))
+        self._shown_language = "en"
+        self.descriptor_language.currentIndexChanged.connect(
+            lambda _i: self._show_descriptors(self.descriptor_language.currentData())
+        )
+        criteria_header.addWidget(self.descriptor_language)
+        layout.addLayout(criteria_header)
         self.criteria = _table(page, "criteria", [])
         layout.addWidget(
             _rows_editor(page, self.criteria, self.tr("Add a criterion"), self.tr("Remove"),
@@ -262,11 +279,68 @@ class MicroCredentialEditor(RecordForm):
         self._criteria_headers()
 
     def _remove_level(self) -> None:
-        self.levels.removeRow(self.levels.currentRow())
+        row = self.levels.currentRow()
+        if row < 0:
+            return
+        # The level's descriptors go with it, in both languages, not the last column's.
+        self._stash_descriptors()
+        for r in range(self.criteria.rowCount()):
+            first = self.criteria.item(r, 0)
+            for role in DESCRIPTORS.values():
+                kept = list(first.data(role) or [])
+                if row < len(kept):
+                    del kept[row]
+                first.setData(role, kept)
+        self.levels.removeRow(row)
         self._criteria_headers()
+        self._unstash_descriptors()
+
+    # -- descriptors in two languages ------------------------------------------------------------
+
+    def _stash_descriptors(self) -> None:
+        """Write the shown descriptors back to their language's list in each row."""
+        role = DESCRIPTORS[self._shown_language]
+        for r in range(self.criteria.rowCount()):
+            first = self.criteria.item(r, 0)
+            if first is not None:
+                first.setData(role, self._descriptors(r, self._shown_language))
+
+    def _unstash_descriptors(self) -> None:
+        role = DESCRIPTORS[self._shown_language]
+        for r in range(self.criteria.rowCount()):
+            first = self.criteria.item(r, 0)
+            kept = (first.data(role) if first is not None else None) or []
+            for c in range(2, self.criteria.columnCount()):
+                n = c - 2
+                self.criteria.setItem(r, c, _item(kept[n] if n < len(kept) else ""))
+
+    def _show_descriptors(self, language: str) -> None:
+        if language == self._shown_language:
+            return
+        self._stash_descriptors()
+        self._shown_language = language
+        self._criteria_headers()
+        self._unstash_descriptors()
+
+    def _urdu_descriptors(self, row: int) -> list[str]:
+        """None written means the rubric has no Urdu; some written is checked by the core."""
+        urdu = self._descriptors(row, "ur")
+        return urdu if any(urdu) else []
+
+    def _descriptors(self, row: int, language: str) -> list[str]:
+        """One row's descriptors in a language, one per level (blank where none is written)."""
+        if language == self._shown_language:
+            return [_text(self.criteria, row, c) for c in range(2, self.criteria.columnCount())]
+        first = self.criteria.item(row, 0)
+        kept = list((first.data(DESCRIPTORS[language]) if first is not None else None) or [])
+        levels = self.criteria.columnCount() - 2
+        return (kept + [""] * levels)[:levels]
 
     def _criteria_headers(self) -> None:
-        names = [_text(self.levels, r, 0) or self.tr("Level {n}").format(n=r + 1)
+        # Level names in the language of the descriptors shown, English where Urdu is missing.
+        label = 1 if getattr(self, "_shown_language", "en") == "ur" else 0
+        names = [_text(self.levels, r, label) or _text(self.levels, r, 0)
+                 or self.tr("Level {n}").format(n=r + 1)
                  for r in range(self.levels.rowCount())]  # fmt: skip
         headers = [self.tr("Criterion"), self.tr("Criterion (Urdu)"), *names]
         self.criteria.setColumnCount(len(headers))
@@ -314,9 +388,9 @@ class MicroCredentialEditor(RecordForm):
                  *criterion["descriptors_en"]],
                 criterion["id"],
             )  # fmt: skip
-            # Urdu descriptors are not edited here yet; they are kept as they are.
             first = self.criteria.item(self.criteria.rowCount() - 1, 0)
-            first.setData(URDU_DESCRIPTORS, criterion.get("descriptors_ur") or [])
+            first.setData(DESCRIPTORS["en"], criterion["descriptors_en"])
+            first.setData(DESCRIPTORS["ur"], criterion.get("descriptors_ur") or [])
         rule = rubric["pass_rule"]
         self.min_each.setValue(
             NONE if rule.get("min_points_each") is None else rule["min_points_each"]
@@ -343,9 +417,8 @@ class MicroCredentialEditor(RecordForm):
                     "id": first.data(Qt.ItemDataRole.UserRole) if first else None,
                     "title_en": _text(self.criteria, r, 0),
                     "title_ur": _text(self.criteria, r, 1) or None,
-                    "descriptors_en": [_text(self.criteria, r, c)
-                                       for c in range(2, self.criteria.columnCount())],
-                    "descriptors_ur": (first.data(URDU_DESCRIPTORS) if first else None) or [],
+                    "descriptors_en": self._descriptors(r, "en"),
+                    "descriptors_ur": self._urdu_descriptors(r),
                 }
             )  # fmt: skip
         competencies = [

@@ -116,6 +116,9 @@ def main() -> int:
             editor.resize(980, 680)
             app.processEvents()
             _save(editor, f"rubric-editor-{language}.png")
+            editor.descriptor_language.setCurrentIndex(1)  # the Urdu descriptors
+            app.processEvents()
+            _save(editor, f"rubric-editor-urdu-descriptors-{language}.png")
             editor.done(0)
             pathways = window.catalogue.pathways
             window.catalogue.tabs.setCurrentWidget(pathways)

@@ -1121,6 +1121,18 @@
         <translation>معیارات: ہر معیار کے لیے ہر سطح کیسی دکھتی ہے</translation>
     </message>
     <message>
+        <source>Descriptors in English</source>
+        <translation>وضاحتیں انگریزی میں</translation>
+    </message>
+    <message>
+        <source>Descriptors in Urdu</source>
+        <translation>وضاحتیں اردو میں</translation>
+    </message>
+    <message>
+        <source>Language of the descriptors shown</source>
+        <translation>دکھائی گئی وضاحتوں کی زبان</translation>
+    </message>
+    <message>
         <source>Add a criterion</source>
         <translation>معیار شامل کریں</translation>
     </message>

@@ -134,7 +134,7 @@ def test_the_model_passes_qtmodeltester(qtmodeltester, page):
 
 
 def test_editing_a_draft_keeps_what_the_editor_does_not_show(qtbot, page, campus):
-    """Urdu descriptors are not edited in this dialog yet; saving must not drop them."""
+    """Ids and the Urdu descriptors (hidden while English ones are shown) survive a save."""
     import copy
 
     from desktop.core.services import catalogue
@@ -180,3 +180,72 @@ def test_national_records_are_read_only_at_a_campus(qtbot, page, campus):
     page.session.head_office = True
     page.enable()
     assert page.edit_button.isEnabled() and page.publish_button.isEnabled()
+
+
+URDU = {
+    "Correctness": ["غلط", "کچھ درست", "درست", "درست اور وضاحت کے ساتھ"],
+    "Testing": ["کوئی نہیں", "کچھ", "زیادہ تر راستے", "تمام راستے"],
+}
+
+
+def _stored_rubric(campus) -> dict:
+    with Store.open(campus.path, readonly=True) as store:
+        record = store.one("SELECT rubric FROM micro_credentials WHERE code = 'PL-101'")
+    return json.loads(record["rubric"])
+
+
+def test_write_the_descriptors_in_urdu_too(qtbot, page, campus):
+    page.new_button.click()
+    editor = page.editor
+    _fill(qtbot, editor)
+    editor.tabs.setCurrentIndex(3)
+    editor.descriptor_language.setCurrentIndex(editor.descriptor_language.findData("ur"))
+    assert editor.criteria.item(0, 2).text() == "", "the Urdu descriptors start empty"
+    assert editor.criteria.item(0, 0).text() == "Correctness", "titles stay in view"
+    assert editor.criteria.horizontalHeaderItem(5).text() == "مثالی", "the Urdu level names"
+    for row, title in enumerate(URDU):
+        for column, text in enumerate(URDU[title], 2):
+            _set(editor.criteria, row, column, text)
+    editor.descriptor_language.setCurrentIndex(editor.descriptor_language.findData("en"))
+    assert editor.criteria.item(1, 5).text() == "All paths"
+    with qtbot.waitSignal(editor.accepted, timeout=10_000):
+        editor.save_button.click()
+    rubric = _stored_rubric(campus)
+    assert [c["descriptors_ur"] for c in rubric["criteria"]] == list(URDU.values())
+    assert rubric["criteria"][1]["descriptors_en"][3] == "All paths"
+
+
+def test_removing_a_level_removes_its_descriptors_in_both_languages(qtbot, page, campus):
+    page.new_button.click()
+    editor = page.editor
+    _fill(qtbot, editor)
+    editor.descriptor_language.setCurrentIndex(editor.descriptor_language.findData("ur"))
+    for row, title in enumerate(URDU):
+        for column, text in enumerate(URDU[title], 2):
+            _set(editor.criteria, row, column, text)
+    editor.levels.setCurrentCell(1, 0)  # "Developing", 1 point
+    editor._remove_level()
+    assert editor.criteria.item(0, 3).text() == "درست"
+    editor.descriptor_language.setCurrentIndex(editor.descriptor_language.findData("en"))
+    assert [editor.criteria.item(0, c).text() for c in range(2, 5)] == [
+        "Wrong", "Right", "Right and explained"
+    ]  # fmt: skip
+    with qtbot.waitSignal(editor.accepted, timeout=10_000):
+        editor.save_button.click()
+    rubric = _stored_rubric(campus)
+    assert [lvl["label_en"] for lvl in rubric["levels"]] == ["Beginning", "Proficient", "Exemplary"]
+    assert rubric["criteria"][1]["descriptors_ur"] == ["کوئی نہیں", "زیادہ تر راستے", "تمام راستے"]
+
+
+def test_urdu_descriptors_for_some_levels_only_are_refused(qtbot, page):
+    page.new_button.click()
+    editor = page.editor
+    _fill(qtbot, editor)
+    editor.descriptor_language.setCurrentIndex(editor.descriptor_language.findData("ur"))
+    _set(editor.criteria, 0, 2, "غلط")
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: editor.marks.general.isVisible(), timeout=10_000)
+    assert "has Urdu descriptors for some levels only" in editor.marks.general.text()
+    assert editor.criteria.item(0, 2).text() == "غلط", "what was typed stays"
+    editor.mark_pristine()
+    editor.reject()
