@@ -26,6 +26,7 @@ from desktop.core.services import cohorts
 from desktop.core.store import Actor, Store
 from desktop.ui.forms import FieldMarks, RecordForm
 from desktop.ui.session import Session
+from desktop.ui.sizing import lines
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["CohortForm"]
@@ -73,8 +74,8 @@ class CohortForm(RecordForm):
         self.fee.setSingleStep(500)
         self.fee.setSpecialValueText(self.tr("no fee"))
         self.assessors = field("assessors", self.tr("Assessors"), QListWidget(self))
-        self.assessors.setFixedHeight(110)
-        self.add_buttons(layout, self.tr("&Create the cohort"))
+        self.assessors.setFixedHeight(lines(self.assessors, 7.5))
+        self.add_buttons(layout, self.tr("C&reate the cohort"))
         campus_id = session.actor.campus_id if session.actor else None
         self.loaded = 0
         runner.read(offerable, campus_id, done=self._micro_in)

@@ -23,6 +23,7 @@ from desktop.core.store import Actor, Store
 from desktop.core.validation import format_cnic, format_phone
 from desktop.ui.forms import FieldMarks, RecordForm
 from desktop.ui.session import Session
+from desktop.ui.sizing import characters
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["LearnerForm"]
@@ -44,7 +45,7 @@ class LearnerForm(RecordForm):
             if record is None
             else self.tr("Edit {name}").format(name=record["full_name"])
         )
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(characters(self, 92))
         layout = QVBoxLayout(self)
         general = QLabel(self)
         general.setObjectName("learnerFormProblems")
@@ -62,7 +63,7 @@ class LearnerForm(RecordForm):
             "date_of_birth": self.tr("&Date of birth (YYYY-MM-DD)"),
             "email": self.tr("E-&mail"),
             "phone": self.tr("&Phone (0300-1234567)"),
-            "programme": self.tr("Pro&gramme of study"),
+            "programme": self.tr("Programme of stud&y"),
         }
         for name in learners.LEARNER_FIELDS:
             if name == "gender":

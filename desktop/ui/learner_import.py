@@ -68,7 +68,7 @@ class _FilePage(QWizardPage):
         self.path = QLineEdit(self)
         self.path.setObjectName("importPath")
         self.path.setAccessibleName(self.tr("CSV file"))
-        browse = QPushButton(self.tr("&Browse…"), self)
+        browse = QPushButton(self.tr("B&rowse…"), self)
         browse.clicked.connect(self._browse)
         row.addWidget(self.path, 1)
         row.addWidget(browse)

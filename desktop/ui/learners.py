@@ -198,7 +198,7 @@ class LearnersPage(QWidget):
         self.model = LearnerTableModel(runner, actor.campus_id if actor else None, self)
         layout = QVBoxLayout(self)
         actions = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("&Add a learner…"), self)
+        self.add_button = QPushButton(self.tr("A&dd a learner…"), self)
         self.add_button.setObjectName("addLearner")
         self.add_button.clicked.connect(lambda: self.open_form(None))
         self.edit_button = QPushButton(self.tr("&Edit…"), self)

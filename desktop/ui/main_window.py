@@ -32,6 +32,7 @@ from desktop.ui.overview import OverviewPage
 from desktop.ui.session import Session
 from desktop.ui.settings import BackupSchedule, SettingsDialog, backup_settings
 from desktop.ui.signin import SignInDialog
+from desktop.ui.sizing import characters
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["MainWindow"]
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget(central)
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Screens"))
-        self.navigation.setFixedWidth(180)
+        self.navigation.setFixedWidth(characters(self.navigation, 30))
         self.stack = QStackedWidget(central)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)

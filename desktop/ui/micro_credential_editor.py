@@ -40,6 +40,7 @@ from desktop.core.store import Actor, Store
 from desktop.ui.forms import FieldMarks, RecordForm
 from desktop.ui.i18n import ScriptFontDelegate
 from desktop.ui.session import Session
+from desktop.ui.sizing import lines
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["MicroCredentialEditor"]
@@ -148,7 +149,7 @@ class MicroCredentialEditor(RecordForm):
         )
         for box in (self.description_en, self.description_ur):
             box.setTabChangesFocus(True)
-            box.setFixedHeight(70)
+            box.setFixedHeight(lines(box, 4.5))
         self.track = self.marks.add_row(form, "track_id", self.tr("&Track"), QComboBox(page))
         for track in tracks:
             self.track.addItem(f"{track['name_en']} ({track['code']})", track["id"])
@@ -202,7 +203,9 @@ class MicroCredentialEditor(RecordForm):
         self.levels = _table(
             page, "levels", [self.tr("English"), self.tr("Urdu"), self.tr("Points")]
         )
-        self.levels.setFixedHeight(150)
+        self.levels.setFixedHeight(
+            self.levels.verticalHeader().defaultSectionSize() * 5 + lines(self.levels, 1.5)
+        )
         layout.addWidget(self.levels)
         level_buttons = QHBoxLayout()
         add_level = QPushButton(self.tr("Add a level"), page)

@@ -16,6 +16,7 @@ from desktop.core.dashboard import completion_funnel, enrolments_per_track
 from desktop.core.ids import utc_today
 from desktop.core.schema import REPLICATED_TABLES
 from desktop.ui.problems import error_text
+from desktop.ui.sizing import lines
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["OverviewPage", "read_overview"]
@@ -149,7 +150,7 @@ class OverviewPage(QWidget):
             self.funnel_chart.setAccessibleName(self.tr("How far learners came in recent cohorts"))
             for view in (self.track_chart, self.funnel_chart):
                 view.setRenderHint(QPainter.RenderHint.Antialiasing)
-                view.setMinimumHeight(260)
+                view.setMinimumHeight(lines(view, 18))
                 self.charts.addWidget(view)
         tracks = figures["tracks"]
         chart = QChart()

@@ -70,7 +70,7 @@ class PathwayEditor(RecordForm):
         self.title_ur = self.marks.add_row(
             form, "title_ur", self.tr("Title in &Urdu"), QLineEdit(self)
         )
-        self.rule = self.marks.add_row(form, "rule", self.tr("&Earned by"), QComboBox(self))
+        self.rule = self.marks.add_row(form, "rule", self.tr("Earned &by"), QComboBox(self))
         self.rule.addItem(self.tr("passing all of them"), "all_of")
         self.rule.addItem(self.tr("passing a number of them"), "n_of")
         self.required = self.marks.add_row(

@@ -49,6 +49,7 @@ from desktop.ui.forms import ERROR_STYLE
 from desktop.ui.i18n import LANGUAGES, computer_settings, ltr, save_language, saved_language
 from desktop.ui.problems import error_text
 from desktop.ui.session import Session
+from desktop.ui.sizing import characters
 from desktop.ui.tasks import Progress, TaskRunner
 
 __all__ = ["BackupSchedule", "BackupSettings", "SettingsDialog", "backup_settings"]
@@ -159,7 +160,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.runner, self.session, self.schedule = runner, session, schedule
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(characters(self, 92))
         layout = QVBoxLayout(self)
 
         general = QGroupBox(self.tr("This computer"), self)

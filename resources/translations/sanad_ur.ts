@@ -136,8 +136,8 @@
         <translation>جانچ کار</translation>
     </message>
     <message>
-        <source>&amp;Create the cohort</source>
-        <translation>بیچ بنائیں (&amp;C)</translation>
+        <source>C&amp;reate the cohort</source>
+        <translation>بیچ بنائیں (&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -717,8 +717,8 @@
         <translation>فون، ⁦0300-1234567⁩ (&amp;P)</translation>
     </message>
     <message>
-        <source>Pro&amp;gramme of study</source>
-        <translation>تعلیمی پروگرام (&amp;G)</translation>
+        <source>Programme of stud&amp;y</source>
+        <translation>تعلیمی پروگرام (&amp;Y)</translation>
     </message>
     <message>
         <source>Female</source>
@@ -790,8 +790,8 @@
 <context>
     <name>LearnersPage</name>
     <message>
-        <source>&amp;Add a learner…</source>
-        <translation>طالب علم شامل کریں… (&amp;A)</translation>
+        <source>A&amp;dd a learner…</source>
+        <translation>طالب علم شامل کریں… (&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
@@ -1350,8 +1350,8 @@
         <translation>اردو میں عنوان (&amp;U)</translation>
     </message>
     <message>
-        <source>&amp;Earned by</source>
-        <translation>کیسے ملے گا (&amp;E)</translation>
+        <source>Earned &amp;by</source>
+        <translation>کیسے ملے گا (&amp;B)</translation>
     </message>
     <message>
         <source>passing all of them</source>
@@ -3302,8 +3302,8 @@
         <translation>CSV فائل</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>تلاش کریں… (&amp;B)</translation>
+        <source>B&amp;rowse…</source>
+        <translation>تلاش کریں… (&amp;R)</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
