@@ -44,7 +44,10 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
         if role == Qt.ItemDataRole.FontRole:
-            return font_for(self.columns[index.column()][2](row))
+            # The stored value, not the shown text: formatting a cell (a phone number) again
+            # for every paint would double the work of the largest table.
+            value = row.get(self.columns[index.column()][0])
+            return font_for(value) if isinstance(value, str) else None
         return None
 
     def headerData(

@@ -1944,10 +1944,6 @@
         <translation>شائع شدہ مائیکرو سند پیش کریں؛ پہلے مسودہ شائع کریں</translation>
     </message>
     <message>
-        <source>Only a draft pathway can be published</source>
-        <translation>صرف مسودے کی حیثیت والا راستہ ہی شائع ہو سکتا ہے</translation>
-    </message>
-    <message>
         <source>Only a suspended credential can be reinstated</source>
         <translation>صرف معطل سند ہی بحال ہو سکتی ہے</translation>
     </message>
@@ -2290,10 +2286,6 @@
     <message>
         <source>breaks the pass rule (every criterion at least {each}): the lowest of these scores is {lowest}</source>
         <translation>کامیابی کے اصول (ہر معیار میں کم از کم {each} نمبر) کے خلاف ہے: ان میں سب سے کم نمبر {lowest} ہے</translation>
-    </message>
-    <message>
-        <source>cannot be published</source>
-        <translation>اسے شائع نہیں کیا جا سکتا</translation>
     </message>
     <message>
         <source>cannot become {to}</source>

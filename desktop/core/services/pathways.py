@@ -170,51 +170,54 @@ def update_pathway(
     return updated
 
 
-def publish_pathway(store: Store, actor: Actor, pathway_id: str) -> dict[str, Any]:
-    """Offer a draft pathway to learners; every member must have a published edition."""
+def _set_status(
+    store: Store, actor: Actor, pathway_id: str, *, allowed_from: str, to: str, doing: str
+) -> dict[str, Any]:
     record = existing(store, "pathways", pathway_id, "pathway")
-    require_catalogue_writer(store, actor, record, phrase("publish pathways"), "pathway")
-    if record["status"] != "draft":
-        raise InvalidInput.single(
-            "status",
-            record["status"],
-            "cannot be published",
-            "Only a draft pathway can be published",
-        )
-    published = {
-        r["code"]
-        for r in store.query(
-            "SELECT DISTINCT code FROM micro_credentials WHERE status = 'published' AND deleted = 0"
-        )
-    }
-    unpublished = [c for c in json.loads(record["members"]) if c not in published]
-    if unpublished:
-        raise InvalidInput.single(
-            "members",
-            ", ".join(unpublished),
-            "have no published edition",
-            "Publish them first, or take them out of the pathway",
-        )
-    with store.transaction(actor) as tx:
-        updated = tx.update("pathways", pathway_id, {"status": "published"})
-        tx.audit("pathway.publish", "pathways", pathway_id, {"code": record["code"]})
-    return updated
-
-
-def retire_pathway(store: Store, actor: Actor, pathway_id: str) -> dict[str, Any]:
-    """Stop offering a published pathway; credentials already earned toward it stand."""
-    record = existing(store, "pathways", pathway_id, "pathway")
-    require_catalogue_writer(store, actor, record, phrase("retire pathways"), "pathway")
-    if record["status"] != "published":
+    require_catalogue_writer(store, actor, record, doing, "pathway")
+    if record["status"] != allowed_from:
         raise InvalidInput.single(
             "status",
             record["status"],
             "cannot become {to}",
             "Only a {required} pathway can be {to}",
-            to="retired",
-            required="published",
+            to=to,
+            required=allowed_from,
         )
+    if to == "published":
+        published = {
+            r["code"]
+            for r in store.query(
+                "SELECT DISTINCT code FROM micro_credentials "
+                "WHERE status = 'published' AND deleted = 0"
+            )
+        }
+        unpublished = [c for c in json.loads(record["members"]) if c not in published]
+        if unpublished:
+            raise InvalidInput.single(
+                "members",
+                ", ".join(unpublished),
+                "have no published edition",
+                "Publish them first, or take them out of the pathway",
+            )
+    verb = "publish" if to == "published" else "retire"
     with store.transaction(actor) as tx:
-        updated = tx.update("pathways", pathway_id, {"status": "retired"})
-        tx.audit("pathway.retire", "pathways", pathway_id, {"code": record["code"]})
+        updated = tx.update("pathways", pathway_id, {"status": to})
+        tx.audit(f"pathway.{verb}", "pathways", pathway_id, {"code": record["code"]})
     return updated
+
+
+def publish_pathway(store: Store, actor: Actor, pathway_id: str) -> dict[str, Any]:
+    """Offer a draft pathway to learners; every member must have a published edition."""
+    return _set_status(
+        store, actor, pathway_id, allowed_from="draft", to="published",
+        doing=phrase("publish pathways"),
+    )  # fmt: skip
+
+
+def retire_pathway(store: Store, actor: Actor, pathway_id: str) -> dict[str, Any]:
+    """Stop offering a published pathway; credentials already earned toward it stand."""
+    return _set_status(
+        store, actor, pathway_id, allowed_from="published", to="retired",
+        doing=phrase("retire pathways"),
+    )  # fmt: skip
