@@ -47,7 +47,8 @@ def cli(ctx: click.Context) -> None:
 @click.option(
     "--quit-after-start",
     is_flag=True,
-    help="Exit as soon as the first window has been shown and painted.",
+    help="Exit as soon as the first window has been shown and painted (for measuring "
+    "start-up; prints the monotonic clock at that paint).",
 )
 @click.option(
     "--language",

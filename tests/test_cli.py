@@ -8,6 +8,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,9 @@ def test_installed_command_and_gui_quit_after_start(demo_db, tmp_path):
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
+    painted = [line for line in done.stdout.splitlines() if line.startswith("first paint at")]
+    assert len(painted) == 1, done.stdout
+    assert 0 < float(painted[0].split()[-1]) <= time.monotonic()
 
 
 def test_check_of_a_file_that_is_not_a_database(tmp_path):

@@ -472,6 +472,27 @@ END;
     )
 
 
+# The Enrolments screen lists a campus's enrolments with the latest change first, optionally of
+# one status or one learner, paged by keyset on (status_changed_at, id). Partial indexes of the
+# live rows, carrying cohort and learner, so filtering and counting never visit the table; and
+# one by cohort, to count a micro-credential's enrolments cohort by cohort.
+@_migration("0008_enrolment_lists")
+def m0008(db: Database) -> None:
+    live = "WHERE deleted = 0"
+    _run(
+        db,
+        f"""
+CREATE INDEX enrolments_recent
+    ON enrolments (campus_id, status_changed_at, id, cohort_id, learner_id) {live};
+CREATE INDEX enrolments_status_recent
+    ON enrolments (campus_id, status, status_changed_at, id, cohort_id, learner_id) {live};
+CREATE INDEX enrolments_learner_live
+    ON enrolments (learner_id, campus_id, status, status_changed_at, id, cohort_id) {live};
+CREATE INDEX enrolments_cohort_live ON enrolments (cohort_id, status) {live};
+""",
+    )
+
+
 def migration_names() -> list[str]:
     """Every migration this program knows, oldest first; the schema version is their count."""
     return [name for name, _ in _STEPS]

@@ -17,7 +17,13 @@ from typing import Any
 from desktop.core.services.learners import LEARNER_FIELDS
 from desktop.core.store import dict_rows
 
-__all__ = ["LEARNER_COLUMNS", "LearnerPage", "count_learners", "search_learners"]
+__all__ = [
+    "LEARNER_COLUMNS",
+    "LearnerPage",
+    "count_learners",
+    "learner_filter",
+    "search_learners",
+]
 
 # Every learner field, so a row from a search can be edited without a second read.
 LEARNER_COLUMNS = ("id", *LEARNER_FIELDS)
@@ -52,19 +58,25 @@ def _match_term(word: str) -> str:
     return "(" + " OR ".join(quoted) + ")"
 
 
-def _where(text: str) -> tuple[str, list[Any]]:
+def learner_filter(text: str, *, alias: str = "l") -> tuple[str, list[Any]]:
+    """The SQL condition (and its parameters) for live learners matching ``text``, on the
+    ``learners`` table named ``alias`` in the query; other lists that find people by learner
+    (enrolments) use it too."""
     long_words, short_words = _terms(text)
-    clauses = ["l.deleted = 0"]
+    a = alias
+    clauses = [f"{a}.deleted = 0"]
     params: list[Any] = []
     if long_words:
         query = " AND ".join(_match_term(w) for w in long_words)
-        clauses.append("l.rowid IN (SELECT rowid FROM learner_search WHERE learner_search MATCH ?)")
+        clauses.append(
+            f"{a}.rowid IN (SELECT rowid FROM learner_search WHERE learner_search MATCH ?)"
+        )
         params.append(query)
     for word in short_words:
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         clauses.append(
-            "(l.full_name LIKE ? ESCAPE '\\' OR l.full_name LIKE ? ESCAPE '\\' "
-            "OR l.registration_no LIKE ? ESCAPE '\\')"
+            f"({a}.full_name LIKE ? ESCAPE '\\' OR {a}.full_name LIKE ? ESCAPE '\\' "
+            f"OR {a}.registration_no LIKE ? ESCAPE '\\')"
         )
         params += [f"{escaped}%", f"% {escaped}%", f"{escaped}%"]
     return " AND ".join(clauses), params
@@ -79,7 +91,7 @@ def search_learners(
     limit: int = 200,
 ) -> LearnerPage:
     """One page of the learners matching ``text`` (all learners when it is blank)."""
-    where, params = _where(text)
+    where, params = learner_filter(text)
     if campus_id is not None:
         where += " AND l.campus_id = ?"
         params.append(campus_id)
@@ -101,7 +113,7 @@ def search_learners(
 def count_learners(
     conn: sqlite3.Connection, text: str = "", *, campus_id: str | None = None
 ) -> int:
-    where, params = _where(text)
+    where, params = learner_filter(text)
     if campus_id is not None:
         where += " AND l.campus_id = ?"
         params.append(campus_id)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.learner_export import ExportCancelled, export_learners, record_learner_export
-from desktop.core.search import LearnerPage, count_learners, search_learners
+from desktop.core.search import count_learners, search_learners
 from desktop.core.store import Actor
 from desktop.core.validation import format_cnic, format_phone
 from desktop.ui.forms import ERROR_STYLE
 from desktop.ui.i18n import follow_script, ltr
-from desktop.ui.models import AnyIndex, RowsModel
+from desktop.ui.models import PagedRowsModel
 from desktop.ui.problems import error_text
 from desktop.ui.session import Session
 from desktop.ui.tasks import Progress, TaskRunner
@@ -51,20 +51,21 @@ log = logging.getLogger(__name__)
 
 def _first_page(
     conn: sqlite3.Connection, text: str, campus_id: str | None
-) -> tuple[LearnerPage, int]:
+) -> tuple[tuple[list[dict[str, Any]], Any], int]:
     page = search_learners(conn, text, campus_id=campus_id, limit=PAGE_SIZE)
     total = (
         len(page.rows)
         if page.next_after is None
         else count_learners(conn, text, campus_id=campus_id)
     )
-    return page, total
+    return (page.rows, page.next_after), total
 
 
 def _next_page(
     conn: sqlite3.Connection, text: str, campus_id: str | None, after: tuple[str, str]
-) -> LearnerPage:
-    return search_learners(conn, text, campus_id=campus_id, after=after, limit=PAGE_SIZE)
+) -> tuple[list[dict[str, Any]], Any]:
+    page = search_learners(conn, text, campus_id=campus_id, after=after, limit=PAGE_SIZE)
+    return page.rows, page.next_after
 
 
 def _export(
@@ -86,7 +87,7 @@ def _export(
     )
 
 
-class LearnerTableModel(RowsModel):
+class LearnerTableModel(PagedRowsModel):
     """Learners matching the current search, loaded page by page."""
 
     # Emitted on the UI thread when a search's first page is in: (text, total matches).
@@ -96,8 +97,7 @@ class LearnerTableModel(RowsModel):
         def text(key: str, shown: Callable[[str], str] = str) -> Callable[[dict], str]:
             return lambda row: shown(row[key]) if row.get(key) else ""
 
-        super().__init__([], parent)
-        self.columns = [
+        columns = [
             ("registration_no", self.tr("Registration no."), text("registration_no", ltr)),
             ("full_name", self.tr("Name"), text("full_name")),
             ("guardian_name", self.tr("Guardian"), text("guardian_name")),
@@ -105,86 +105,29 @@ class LearnerTableModel(RowsModel):
             ("phone", self.tr("Phone"), text("phone", lambda v: ltr(format_phone(v)))),
             ("programme", self.tr("Programme"), text("programme")),
         ]
-        self.runner = runner
+        super().__init__(runner, columns, "", parent)
         self.campus_id = campus_id
-        self.text = ""
-        self.total = 0
-        self._next_after: tuple[str, str] | None = None
-        self._busy = False
-        self._waiting_text: str | None = None
 
-    # -- paging ----------------------------------------------------------------------------------
-
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._next_after is not None and not self._busy
-
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        self._busy = True
-        text, after = self.text, self._next_after
-        self.runner.read(
-            _next_page,
-            text,
-            self.campus_id,
-            after,
-            done=lambda page: self._append(text, page),
-            failed=self._failed,
-        )
-
-    # -- searching -------------------------------------------------------------------------------
+    @property
+    def text(self) -> str:
+        """The search whose learners are shown."""
+        return self.query
 
     def search(self, text: str) -> None:
         """Show the learners matching ``text``; the newest text wins."""
-        text = text.strip()
-        if self._busy:
-            self._waiting_text = text
-            return
-        self._start(text)
+        super().search(text.strip())
 
-    def _start(self, text: str) -> None:
-        self._busy = True
-        self._waiting_text = None
-        self.runner.read(
-            _first_page,
-            text,
-            self.campus_id,
-            done=lambda result: self._show(text, *result),
-            failed=self._failed,
-        )
+    def first_job(self, query: str):
+        campus_id = self.campus_id
+        return lambda conn: _first_page(conn, query, campus_id)
 
-    def _show(self, text: str, page: LearnerPage, total: int) -> None:
-        self._busy = False
-        if self._waiting_text is not None and self._waiting_text != text:
-            self._start(self._waiting_text)  # typing went on: this answer is already stale
-            return
-        self.beginResetModel()
-        self.text = text
-        self.rows = list(page.rows)
-        self.total = total
-        self._next_after = page.next_after
-        self.endResetModel()
-        self.searched.emit(text, total)
+    def next_job(self, query: str, after: Any):
+        campus_id = self.campus_id
+        return lambda conn: _next_page(conn, query, campus_id, after)
 
-    def _append(self, text: str, page: LearnerPage) -> None:
-        self._busy = False
-        if self._waiting_text is not None:
-            self._start(self._waiting_text)
-            return
-        if text != self.text or not page.rows:
-            self._next_after = None if text == self.text else self._next_after
-            return
-        first = len(self.rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-        self.rows.extend(page.rows)
-        self._next_after = page.next_after
-        self.endInsertRows()
-
-    def _failed(self, error: BaseException) -> None:
-        log.error("learner search failed", exc_info=error)
-        self._busy = False
-        self._next_after = None
-        self.searched.emit(self.text, -1)
+    def shown(self, query: str, total: int) -> None:
+        super().shown(query, total)
+        self.searched.emit(query, total)
 
 
 class LearnersPage(QWidget):

@@ -23,12 +23,8 @@ from PySide6.QtWidgets import (
 from desktop.core.paths import display_path
 from desktop.core.store import Actor
 from desktop.ui.account import ChangePasswordDialog, InactivityLock, lock_minutes
-from desktop.ui.catalogue import CataloguePage
-from desktop.ui.cohorts import CohortsPage
 from desktop.ui.forms import ERROR_STYLE
 from desktop.ui.i18n import ltr
-from desktop.ui.learners import LearnersPage
-from desktop.ui.overview import OverviewPage
 from desktop.ui.session import Session
 from desktop.ui.settings import BackupSchedule, SettingsDialog, backup_settings
 from desktop.ui.signin import SignInDialog
@@ -69,7 +65,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._show_row)
         self._build_screens()
         for number in range(1, 10):
             QShortcut(
@@ -131,8 +127,30 @@ class MainWindow(QMainWindow):
         if actor is not None:
             self.session.sign_in(actor)
 
+    # (attribute, module, class, takes the session): the screens in navigation order.
+    SCREENS = (
+        ("overview", "desktop.ui.overview", "OverviewPage", False),
+        ("catalogue", "desktop.ui.catalogue", "CataloguePage", True),
+        ("learners", "desktop.ui.learners", "LearnersPage", True),
+        ("cohorts", "desktop.ui.cohorts", "CohortsPage", True),
+        ("enrolments", "desktop.ui.enrolments", "EnrolmentsPage", True),
+    )
+
+    def _screen_titles(self) -> dict[str, str]:
+        return {
+            "overview": self.tr("Dashboard"),
+            "catalogue": self.tr("Catalogue"),
+            "learners": self.tr("Learners"),
+            "cohorts": self.tr("Cohorts"),
+            "enrolments": self.tr("Enrolments"),
+        }
+
     def _build_screens(self) -> None:
-        """Make the screens (again, after a restore: nothing shown may come from before)."""
+        """List the screens (again, after a restore: nothing shown may come from before).
+
+        A screen is made, its module imported, when it is first shown: start-up builds only
+        the dashboard, and a screen nobody opens costs nothing.
+        """
         current = max(self.navigation.currentRow(), 0)
         self.navigation.blockSignals(True)
         self.navigation.clear()
@@ -140,22 +158,52 @@ class MainWindow(QMainWindow):
             old = self.stack.widget(0)
             self.stack.removeWidget(old)
             old.deleteLater()
-        self.overview = OverviewPage(self.runner, self.stack)
-        self.learners = LearnersPage(self.runner, self.session, self.stack)
-        self.catalogue = CataloguePage(self.runner, self.session, self.stack)
-        self.cohorts = CohortsPage(self.runner, self.session, self.stack)
-        for title, page in (
-            (self.tr("Dashboard"), self.overview),
-            (self.tr("Catalogue"), self.catalogue),
-            (self.tr("Learners"), self.learners),
-            (self.tr("Cohorts"), self.cohorts),
-        ):
-            self.stack.addWidget(page)
-            item = QListWidgetItem(title, self.navigation)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+        self._screens: dict[str, QWidget] = {}
+        titles = self._screen_titles()
+        for name, *_ in self.SCREENS:
+            item = QListWidgetItem(titles[name], self.navigation)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, titles[name])
         self.navigation.blockSignals(False)
         self.navigation.setCurrentRow(current)
-        self.stack.setCurrentIndex(current)
+        self._show_row(current)
+
+    def screen(self, name: str) -> QWidget:
+        """The screen called ``name`` (see :attr:`SCREENS`), made now if it is not yet."""
+        page = self._screens.get(name)
+        if page is None:
+            import importlib
+
+            _, module, cls, with_session = next(s for s in self.SCREENS if s[0] == name)
+            page_class = getattr(importlib.import_module(module), cls)
+            args = (self.runner, self.session) if with_session else (self.runner,)
+            page = page_class(*args, self.stack)
+            self._screens[name] = page
+            self.stack.addWidget(page)
+        return page
+
+    @property
+    def overview(self) -> QWidget:
+        return self.screen("overview")
+
+    @property
+    def catalogue(self) -> QWidget:
+        return self.screen("catalogue")
+
+    @property
+    def learners(self) -> QWidget:
+        return self.screen("learners")
+
+    @property
+    def cohorts(self) -> QWidget:
+        return self.screen("cohorts")
+
+    @property
+    def enrolments(self) -> QWidget:
+        return self.screen("enrolments")
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self.SCREENS):
+            self.stack.setCurrentWidget(self.screen(self.SCREENS[row][0]))
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.runner, self.session, self.backups, self)
@@ -205,7 +253,9 @@ class MainWindow(QMainWindow):
         self.lock.resume()
 
     def show_screen(self, page: QWidget) -> None:
-        self.navigation.setCurrentRow(self.stack.indexOf(page))
+        for row, (name, *_) in enumerate(self.SCREENS):
+            if self._screens.get(name) is page:
+                self.navigation.setCurrentRow(row)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.lock.stop()

@@ -31,6 +31,9 @@ from desktop.core.store import Store
 __all__ = ["Progress", "TaskRunner"]
 
 log = logging.getLogger(__name__)
+# Page cache of each reader connection, KiB (the writer keeps the store's 64 MiB).
+READER_CACHE_KIB = 16 * 1024
+
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
@@ -161,6 +164,10 @@ class TaskRunner(QObject):
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = Store.open(self.db_path, readonly=True).conn
+            # Readers read pages of lists: a small cache of their own is enough, the system's
+            # file cache holds the rest. Three caches of 64 MiB, filled by counting a quarter
+            # of a million enrolments, took the app past 250 MB.
+            conn.execute(f"PRAGMA cache_size = -{READER_CACHE_KIB}")
             self._local.conn = conn
             with self._lock:
                 self._connections.append(conn)

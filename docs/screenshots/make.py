@@ -60,7 +60,7 @@ def main() -> int:
         from desktop.core.services.users import authenticate
         from desktop.core.store import Store
         from desktop.ui.cohort_form import CohortForm
-        from desktop.ui.cohorts import EnrolDialog, StatusDialog
+        from desktop.ui.enrolment_dialogs import EnrolDialog, StatusDialog
         from desktop.ui.first_run import FirstRunWizard
         from desktop.ui.i18n import apply_language, ltr
         from desktop.ui.learner_form import LearnerForm

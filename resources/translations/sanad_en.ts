@@ -22,6 +22,23 @@
     </message>
 </context>
 <context>
+    <name>EnrolmentsPage</name>
+    <message numerus="yes">
+        <source>%Ln enrolment(s) match</source>
+        <translation>
+            <numerusform>%Ln enrolment matches</numerusform>
+            <numerusform>%Ln enrolments match</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln enrolment(s)</source>
+        <translation>
+            <numerusform>%Ln enrolment</numerusform>
+            <numerusform>%Ln enrolments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LearnersPage</name>
     <message numerus="yes">
         <source>%Ln learner(s) exported to {file}</source>

@@ -82,6 +82,57 @@
     </message>
 </context>
 <context>
+    <name>ChooseCohortDialog</name>
+    <message>
+        <source>Enrol learners: choose the cohort</source>
+        <translation>طلبہ داخل کریں: بیچ منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Cohort or micro-credential</source>
+        <translation>بیچ یا مائیکرو سند</translation>
+    </message>
+    <message>
+        <source>Find a cohort</source>
+        <translation>بیچ تلاش کریں</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>بیچ</translation>
+    </message>
+    <message>
+        <source>Micro-credential</source>
+        <translation>مائیکرو سند</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>آغاز</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>اختتام</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>نشستیں</translation>
+    </message>
+    <message>
+        <source>Open cohorts</source>
+        <translation>کھلے بیچ</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>اگلا (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>No cohort is open for enrolment. Create one on the Cohorts screen.</source>
+        <translation>کوئی بیچ داخلے کے لیے کھلا نہیں۔ بیچ کی اسکرین پر نیا بیچ بنائیں۔</translation>
+    </message>
+</context>
+<context>
     <name>CohortForm</name>
     <message>
         <source>New cohort</source>
@@ -142,34 +193,6 @@
 </context>
 <context>
     <name>CohortsPage</name>
-    <message>
-        <source>Enrolled</source>
-        <translation>داخل</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>جاری</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>جمع کرایا</translation>
-    </message>
-    <message>
-        <source>Passed</source>
-        <translation>کامیاب</translation>
-    </message>
-    <message>
-        <source>Resubmit</source>
-        <translation>دوبارہ جمع کرائیں</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>ناکام</translation>
-    </message>
-    <message>
-        <source>Withdrawn</source>
-        <translation>دستبردار</translation>
-    </message>
     <message>
         <source>Cohort</source>
         <translation>بیچ</translation>
@@ -306,6 +329,141 @@
     <message>
         <source>Choose one or more learners first.</source>
         <translation>پہلے ایک یا زیادہ طلبہ منتخب کریں۔</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentStatus</name>
+    <message>
+        <source>Enrolled</source>
+        <translation>داخل</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>جاری</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>جمع کرایا</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>کامیاب</translation>
+    </message>
+    <message>
+        <source>Resubmit</source>
+        <translation>دوبارہ جمع کرائیں</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>ناکام</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>دستبردار</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentTableModel</name>
+    <message>
+        <source>Registration no.</source>
+        <translation>رجسٹریشن نمبر</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>بیچ</translation>
+    </message>
+    <message>
+        <source>Micro-credential</source>
+        <translation>مائیکرو سند</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>حیثیت</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>کوشش</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>کب سے</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentsPage</name>
+    <message>
+        <source>Learner: name, registration number, CNIC or phone</source>
+        <translation>طالب علم: نام، رجسٹریشن نمبر، شناختی کارڈ یا فون نمبر</translation>
+    </message>
+    <message>
+        <source>Search enrolments by learner</source>
+        <translation>طالب علم کے لحاظ سے داخلے تلاش کریں</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>حیثیت</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>ہر حیثیت</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us</source>
+        <translation>حیثیت (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Micro-credential</source>
+        <translation>مائیکرو سند</translation>
+    </message>
+    <message>
+        <source>Every micro-credential</source>
+        <translation>ہر مائیکرو سند</translation>
+    </message>
+    <message>
+        <source>&amp;Micro-credential</source>
+        <translation>مائیکرو سند (&amp;M)</translation>
+    </message>
+    <message>
+        <source>Loading enrolments…</source>
+        <translation>داخلوں کی فہرست آ رہی ہے…</translation>
+    </message>
+    <message>
+        <source>Enrolments</source>
+        <translation>داخلے</translation>
+    </message>
+    <message>
+        <source>Change &amp;status…</source>
+        <translation>حیثیت تبدیل کریں… (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>تاریخچہ… (&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol learners…</source>
+        <translation>طلبہ داخل کریں… (&amp;E)</translation>
+    </message>
+    <message>
+        <source>The enrolments could not be read.</source>
+        <translation>داخلے پڑھے نہیں جا سکے۔</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln enrolment(s) match</source>
+        <translation>
+            <numerusform>%Ln داخلہ ملا</numerusform>
+            <numerusform>%Ln داخلے ملے</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln enrolment(s)</source>
+        <translation>
+            <numerusform>%Ln داخلہ</numerusform>
+            <numerusform>%Ln داخلے</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -984,6 +1142,10 @@
     <message>
         <source>Switch user</source>
         <translation>صارف تبدیل کریں</translation>
+    </message>
+    <message>
+        <source>Enrolments</source>
+        <translation>داخلے</translation>
     </message>
     <message>
         <source>Backing up…</source>
@@ -2968,6 +3130,14 @@
     <message>
         <source>This status is final; an assessment decides it.</source>
         <translation>یہ حیثیت حتمی ہے؛ اس کا فیصلہ جانچ سے ہوتا ہے۔</translation>
+    </message>
+    <message>
+        <source>History of {name}</source>
+        <translation>{name} کا تاریخچہ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بند کریں</translation>
     </message>
 </context>
 <context>

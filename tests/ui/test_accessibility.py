@@ -120,7 +120,13 @@ def window(qtbot, campus, language):
 
 
 def test_every_screen(qtbot, window):
-    screens = [window.overview, window.catalogue, window.learners, window.cohorts]
+    screens = [
+        window.overview,
+        window.catalogue,
+        window.learners,
+        window.cohorts,
+        window.enrolments,
+    ]
     problems = {}
     for screen in screens:
         window.show_screen(screen)
@@ -137,6 +143,8 @@ def test_every_screen(qtbot, window):
 
 def _dialogs(window, campus):
     from desktop.ui.cohort_form import CohortForm
+    from desktop.ui.enrolment_dialogs import EnrolDialog, StatusDialog, status_names
+    from desktop.ui.enrolments import ChooseCohortDialog
     from desktop.ui.learner_form import LearnerForm
     from desktop.ui.learner_import import LearnerImportWizard
     from desktop.ui.micro_credential_editor import MicroCredentialEditor
@@ -148,6 +156,10 @@ def _dialogs(window, campus):
     yield "cohort form", CohortForm(runner, session)
     yield "import wizard", LearnerImportWizard(runner, session)
     yield "settings", SettingsDialog(runner, session, window.backups)
+    yield "enrol", EnrolDialog(runner, session, {"id": campus.cohort_id, "code": "DA-101-A"})
+    enrolment = {"id": "none", "status": "enrolled", "full_name": "Ayesha Khan"}
+    yield "status", StatusDialog(runner, session, enrolment, status_names())
+    yield "choose cohort", ChooseCohortDialog(runner, session)
     choices = [{"code": "DA-101", "title_en": "Data", "title_ur": "", "published": 1}]
     yield "pathway editor", PathwayEditor(runner, session, choices)
     editor = MicroCredentialEditor(runner, session, [])

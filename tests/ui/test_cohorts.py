@@ -7,7 +7,8 @@ from PySide6.QtCore import QItemSelectionModel, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.store import Store
-from desktop.ui.cohorts import CohortsPage, EnrolDialog, StatusDialog
+from desktop.ui.cohorts import CohortsPage
+from desktop.ui.enrolment_dialogs import EnrolDialog, StatusDialog
 from desktop.ui.session import Session
 from desktop.ui.tasks import TaskRunner
 

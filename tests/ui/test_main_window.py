@@ -78,7 +78,33 @@ def test_screens_are_reached_by_keyboard(qtbot, tmp_path):
     assert window.stack.currentWidget() is window.learners
     qtbot.keyClick(window.learners.search_box, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.overview
+    qtbot.keyClick(window.navigation, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.enrolments
+    assert window.navigation.currentItem().text() == "Enrolments"
     window.close()
+
+
+def test_a_screen_is_made_when_first_shown(qtbot, tmp_path):
+    """Start-up builds the dashboard only; the others wait until someone opens them."""
+    db_path = tmp_path / "campus.db"
+    _campus(db_path, count=3)
+    window = MainWindow(db_path)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.navigation.count() == 5
+    assert window.stack.count() == 1
+    assert "desktop.ui.enrolments" not in _screen_modules(window)
+    window.navigation.setCurrentRow(4)
+    assert window.stack.count() == 2
+    assert window.stack.currentWidget() is window.enrolments
+    window.navigation.setCurrentRow(0)
+    window.navigation.setCurrentRow(4)
+    assert window.stack.count() == 2  # made once
+    window.close()
+
+
+def _screen_modules(window) -> set[str]:
+    return {type(window.stack.widget(i)).__module__ for i in range(window.stack.count())}
 
 
 def test_dashboard_charts_on_the_demo_campus(qtbot, tmp_path):
