@@ -43,6 +43,7 @@ from desktop.ui.enrolment_dialogs import EnrolDialog, StatusDialog, status_names
 from desktop.ui.i18n import follow_script, ltr
 from desktop.ui.models import PagedRowsModel, RowsModel
 from desktop.ui.session import Session
+from desktop.ui.sizing import characters
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["ChooseCohortDialog", "EnrolmentTableModel", "EnrolmentsPage"]
@@ -61,15 +62,15 @@ def _next_page(conn, wanted: EnrolmentFilter, after: tuple[str, str]):
     return page.rows, page.next_after
 
 
-def _local_time(stamp: str) -> str:
-    """A stored UTC time as this computer's clock showed it."""
+def _local_date(stamp: str) -> str:
+    """The day of a stored UTC time on this computer's clock (the history has the time)."""
     try:
         moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     except ValueError:
         return stamp
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone().date().isoformat()
 
 
 class EnrolmentTableModel(PagedRowsModel):
@@ -85,7 +86,7 @@ class EnrolmentTableModel(PagedRowsModel):
             ("status", self.tr("Status"), lambda r: statuses[r["status"]]),
             ("attempt", self.tr("Attempt"), lambda r: str(r["attempt"])),
             ("status_changed_at", self.tr("Since"),
-             lambda r: ltr(_local_time(r["status_changed_at"]))),
+             lambda r: ltr(_local_date(r["status_changed_at"]))),
         ]  # fmt: skip
         super().__init__(runner, columns, EnrolmentFilter(campus_id), parent)
         self.urdu_titles = False
@@ -259,6 +260,10 @@ class EnrolmentsPage(QWidget):
             self.count_label.setText(self.tr("%Ln enrolment(s)", "", total))
         if not self._sized and self.model.rows:
             self.table.resizeColumnsToContents()  # once: sizing every page again costs time
+            widest = characters(self.table, 34)  # long titles wrap rather than push "Since" out
+            for column in range(self.model.columnCount()):
+                if self.table.columnWidth(column) > widest:
+                    self.table.setColumnWidth(column, widest)
             self._sized = True
 
     def enrolment(self) -> dict[str, Any] | None:
@@ -308,8 +313,7 @@ class ChooseCohortDialog(QDialog):
         self.cohorts = RowsModel(
             [
                 ("code", self.tr("Cohort"), lambda r: ltr(r["code"])),
-                ("title_en", self.tr("Micro-credential"),
-                 lambda r: f"{ltr(r['micro_code'])} {r['title_en']}"),
+                ("title_en", self.tr("Micro-credential"), self._title),
                 ("starts_on", self.tr("Starts"), lambda r: ltr(r["starts_on"])),
                 ("ends_on", self.tr("Ends"), lambda r: ltr(r["ends_on"])),
                 ("taken", self.tr("Seats"), lambda r: ltr(f"{r['taken']} / {r['capacity']}")),
@@ -323,7 +327,9 @@ class ChooseCohortDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.message = QLabel(self)
         self.message.setObjectName("chooseCohortMessage")
@@ -352,6 +358,10 @@ class ChooseCohortDialog(QDialog):
             done=self._cohorts_in,
         )
 
+    def _title(self, row: dict[str, Any]) -> str:
+        urdu = self.layoutDirection() == Qt.LayoutDirection.RightToLeft and row["title_ur"]
+        return f"{ltr(row['micro_code'])} {row['title_ur'] if urdu else row['title_en']}"
+
     @classmethod
     def ask(cls, runner: TaskRunner, session: Session, parent=None) -> dict[str, Any] | None:
         dialog = cls(runner, session, parent)
@@ -369,17 +379,14 @@ class ChooseCohortDialog(QDialog):
 
     def _narrow(self, text: str) -> None:
         words = text.casefold().split()
-        rows = [
-            row
-            for row in self.all_rows
-            if all(
-                word in f"{row['code']} {row['micro_code']} {row['title_en']}".casefold()
-                for word in words
-            )
-        ]
+
+        def shown(row: dict[str, Any]) -> str:
+            return f"{row['code']} {row['micro_code']} {row['title_en']} {row['title_ur'] or ''}"
+
+        rows = [row for row in self.all_rows if all(w in shown(row).casefold() for w in words)]
         self.cohorts.set_rows(rows)
         if rows:
-            self.table.selectRow(0)
+            self.table.setCurrentIndex(self.cohorts.index(0, 0))
         self.next_button.setEnabled(self.chosen() is not None)
 
     def chosen(self) -> dict[str, Any] | None:

@@ -32,7 +32,7 @@ __all__ = ["Progress", "TaskRunner"]
 
 log = logging.getLogger(__name__)
 # Page cache of each reader connection, KiB (the writer keeps the store's 64 MiB).
-READER_CACHE_KIB = 16 * 1024
+READER_CACHE_KIB = 32 * 1024
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
@@ -164,9 +164,10 @@ class TaskRunner(QObject):
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = Store.open(self.db_path, readonly=True).conn
-            # Readers read pages of lists: a small cache of their own is enough, the system's
+            # Readers read pages of lists: a smaller cache of their own is enough, the system's
             # file cache holds the rest. Three caches of 64 MiB, filled by counting a quarter
-            # of a million enrolments, took the app past 250 MB.
+            # of a million enrolments, took the app to 258 MiB; 16 MiB slowed the learner
+            # search (p95 92 ms against 76 ms at 32 MiB, docs/benchmarks.md).
             conn.execute(f"PRAGMA cache_size = -{READER_CACHE_KIB}")
             self._local.conn = conn
             with self._lock:

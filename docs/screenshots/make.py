@@ -61,6 +61,7 @@ def main() -> int:
         from desktop.core.store import Store
         from desktop.ui.cohort_form import CohortForm
         from desktop.ui.enrolment_dialogs import EnrolDialog, StatusDialog
+        from desktop.ui.enrolments import ChooseCohortDialog
         from desktop.ui.first_run import FirstRunWizard
         from desktop.ui.i18n import apply_language, ltr
         from desktop.ui.learner_form import LearnerForm
@@ -140,6 +141,24 @@ def main() -> int:
             page.cohort_table.setCurrentIndex(page.cohorts.index(3, 0))
             _wait_until(app, lambda w=window: w.cohorts.members.rowCount() > 0)
             _save(window, f"cohorts-{language}.png")
+            window.show_screen(window.enrolments)
+            enrolments = window.enrolments
+            _wait_until(app, lambda e=enrolments: e.model.rowCount() > 0
+                        and e.micro_filter.count() > 1)  # fmt: skip
+            submitted = enrolments.status_filter.findData("submitted")
+            enrolments.status_filter.setCurrentIndex(submitted)
+            _wait_until(app, lambda e=enrolments: e.model.query.status == "submitted"
+                        and e.model.rowCount() > 1)  # fmt: skip
+            enrolments.table.setCurrentIndex(enrolments.model.index(1, 0))
+            _wait_until(app, lambda e=enrolments: e.status_button.isEnabled())
+            _save(window, f"enrolments-{language}.png")
+            enrolments.status_filter.setCurrentIndex(0)
+            _wait(app, enrolments.model.loaded)
+            chooser = ChooseCohortDialog(window.runner, window.session)
+            chooser.show()
+            _wait_until(app, lambda d=chooser: d.cohorts.rowCount() > 0)
+            _save(chooser, f"choose-cohort-{language}.png")
+            chooser.done(0)
 
             for name, dialog in (
                 ("learner-form", LearnerForm(window.runner, window.session,
