@@ -16,10 +16,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["BlobStore", "StoredBlob"]
+__all__ = ["BlobStore", "StoredBlob", "TooLarge"]
 
 CHUNK = 1024 * 1024
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+class TooLarge(Exception):
+    """The stream went past the size allowed; nothing was kept."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"more than {limit} bytes")
+        self.limit = limit
 
 
 @dataclass(frozen=True)
@@ -41,9 +49,12 @@ class BlobStore:
     def has(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
 
-    def put_stream(self, source: BinaryIO, *, durable: bool = True) -> StoredBlob:
+    def put_stream(
+        self, source: BinaryIO, *, durable: bool = True, max_bytes: int | None = None
+    ) -> StoredBlob:
         """Copy a stream into the store. ``durable=False`` skips the fsyncs (bulk demo data,
-        followed by one :func:`os.sync`)."""
+        followed by one :func:`os.sync`). Past ``max_bytes`` it stops and raises
+        :class:`TooLarge`; whatever goes wrong, the partial copy is removed."""
         self.root.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
         size = 0
@@ -51,9 +62,11 @@ class BlobStore:
         try:
             with os.fdopen(fd, "wb") as temp:
                 while chunk := source.read(CHUNK):
+                    size += len(chunk)
+                    if max_bytes is not None and size > max_bytes:
+                        raise TooLarge(max_bytes)
                     digest.update(chunk)
                     temp.write(chunk)
-                    size += len(chunk)
                 temp.flush()
                 if durable:
                     os.fsync(temp.fileno())
@@ -80,6 +93,10 @@ class BlobStore:
     def put_file(self, path: str | Path) -> StoredBlob:
         with open(path, "rb") as source:
             return self.put_stream(source)
+
+    def discard(self, sha256: str) -> None:
+        """Remove a stored file nothing refers to (one just written, then refused)."""
+        self.path_for(sha256).unlink(missing_ok=True)
 
     def open(self, sha256: str) -> BinaryIO:
         return open(self.path_for(sha256), "rb")

@@ -1882,6 +1882,10 @@
         <translation>فوکل پرسن سے کہیں کہ آپ کو اس بیچ کا جانچ کار مقرر کریں</translation>
     </message>
     <message>
+        <source>Attach a document, image, text or recording</source>
+        <translation>دستاویز، تصویر، متن یا ریکارڈنگ منسلک کریں</translation>
+    </message>
+    <message>
         <source>Build and sign it first</source>
         <translation>پہلے اسے تیار کریں اور اس پر دستخط کریں</translation>
     </message>
@@ -1900,6 +1904,10 @@
     <message>
         <source>Check the drive has space and is not read-only</source>
         <translation>دیکھیں کہ ڈرائیو میں جگہ ہے اور وہ صرف پڑھنے کے لیے (read-only) نہیں</translation>
+    </message>
+    <message>
+        <source>Check the drive, then choose it again</source>
+        <translation>ڈرائیو دیکھیں، پھر فائل دوبارہ منتخب کریں</translation>
     </message>
     <message>
         <source>Check the first digit against the card</source>
@@ -2010,6 +2018,10 @@
         <translation>{options} میں سے انتخاب کریں</translation>
     </message>
     <message>
+        <source>Close the program that is writing it, then add it again</source>
+        <translation>جو پروگرام اس میں لکھ رہا ہے اسے بند کریں، پھر دوبارہ شامل کریں</translation>
+    </message>
+    <message>
         <source>Create a new micro-credential with the new code</source>
         <translation>نئے کوڈ کے ساتھ نئی مائیکرو سند بنائیں</translation>
     </message>
@@ -2036,6 +2048,10 @@
     <message>
         <source>Fill it in</source>
         <translation>اسے پُر کریں</translation>
+    </message>
+    <message>
+        <source>Free some space on the disk that holds the evidence folder, then add it again</source>
+        <translation>شواہد کے فولڈر والی ڈسک پر کچھ جگہ خالی کریں، پھر دوبارہ شامل کریں</translation>
     </message>
     <message>
         <source>Give an Urdu descriptor for every level, or none</source>
@@ -2070,6 +2086,10 @@
         <translation>یہ پہلے ہی معطل ہے؛ اسے بحال یا منسوخ کریں</translation>
     </message>
     <message>
+        <source>It may have been moved, or its drive removed: choose it again</source>
+        <translation>شاید یہ منتقل ہو گئی یا اس کی ڈرائیو نکال لی گئی: اسے دوبارہ منتخب کریں</translation>
+    </message>
+    <message>
         <source>Keep it to {max_len}</source>
         <translation>اسے {max_len} حروف تک رکھیں</translation>
     </message>
@@ -2092,6 +2112,10 @@
     <message>
         <source>List at least one thing a learner will be able to do</source>
         <translation>کم از کم ایک ایسا کام درج کریں جو طالب علم کر سکے گا</translation>
+    </message>
+    <message>
+        <source>Make it smaller (compress it, or split it), or share it as a link</source>
+        <translation>اسے چھوٹا کریں (کمپریس کریں یا حصوں میں بانٹیں)، یا لنک کے طور پر دیں</translation>
     </message>
     <message>
         <source>Move its end date first, or open a new cohort</source>
@@ -2358,6 +2382,10 @@
         <translation>قومی دائرہ استعمال کریں</translation>
     </message>
     <message>
+        <source>Wait until it is finished, then add it again</source>
+        <translation>اس کے مکمل ہونے کا انتظار کریں، پھر دوبارہ شامل کریں</translation>
+    </message>
+    <message>
         <source>Wait until the learner submits</source>
         <translation>طالب علم کے جمع کرانے تک انتظار کریں</translation>
     </message>
@@ -2462,6 +2490,22 @@
         <translation>حیثیت {current} کے بعد نہیں آ سکتی</translation>
     </message>
     <message>
+        <source>changed while it was being copied</source>
+        <translation>نقل ہوتے وقت بدل گئی</translation>
+    </message>
+    <message>
+        <source>could not be copied ({reason})</source>
+        <translation>نقل نہیں ہو سکی ({reason})</translation>
+    </message>
+    <message>
+        <source>could not be read ({reason})</source>
+        <translation>پڑھی نہیں جا سکی ({reason})</translation>
+    </message>
+    <message>
+        <source>could not be stored: the disk is full</source>
+        <translation>محفوظ نہیں ہو سکی: ڈسک بھری ہوئی ہے</translation>
+    </message>
+    <message>
         <source>could not be written ({reason})</source>
         <translation>اس میں لکھا نہیں جا سکا ({reason})</translation>
     </message>
@@ -2500,6 +2544,10 @@
     <message>
         <source>ends in an odd digit, which NADRA gives to men, but the gender is female</source>
         <translation>اس کا آخری ہندسہ طاق ہے، جو NADRA مردوں کو دیتا ہے، لیکن جنس خاتون درج ہے</translation>
+    </message>
+    <message>
+        <source>grew past the {limit} MB allowed while it was copied</source>
+        <translation>نقل ہوتے وقت اجازت شدہ {limit} MB سے بڑی ہو گئی</translation>
     </message>
     <message>
         <source>has Urdu descriptors for some levels only</source>
@@ -2564,6 +2612,14 @@
     <message>
         <source>is a backup of another campus</source>
         <translation>کسی اور کیمپس کا بیک اپ ہے</translation>
+    </message>
+    <message>
+        <source>is a kind of file assessors cannot open ({found})</source>
+        <translation>ایسی فائل ہے جو جانچنے والے کھول نہیں سکتے ({found})</translation>
+    </message>
+    <message>
+        <source>is a program ({found}), not a document, whatever its name says</source>
+        <translation>ایک پروگرام ہے ({found})، دستاویز نہیں، چاہے اس کا نام کچھ بھی کہے</translation>
     </message>
     <message>
         <source>is a record of something that happened and cannot change</source>
@@ -2750,6 +2806,10 @@
         <translation>موجودہ پاس ورڈ نہیں</translation>
     </message>
     <message>
+        <source>is of a type Sanad does not recognise</source>
+        <translation>کی قسم سند نہیں پہچانتا</translation>
+    </message>
+    <message>
         <source>is out of range</source>
         <translation>حد سے باہر ہے</translation>
     </message>
@@ -2804,6 +2864,10 @@
     <message>
         <source>is {megabytes} MB</source>
         <translation>اس کا سائز {megabytes} MB ہے</translation>
+    </message>
+    <message>
+        <source>is {size} MB, more than the {limit} MB allowed</source>
+        <translation>{size} MB کی ہے، اجازت شدہ {limit} MB سے زیادہ</translation>
     </message>
     <message>
         <source>is {status} and can no longer change</source>

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import json
-import mimetypes
+import os
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import urlparse
 
-from desktop.core.blobs import BlobStore
+from desktop.core.blobs import BlobStore, TooLarge
 from desktop.core.errors import (
     FieldProblem,
     InvalidInput,
@@ -16,6 +17,7 @@ from desktop.core.errors import (
     PermissionDenied,
     phrase,
 )
+from desktop.core.evidence_files import SNIFF_BYTES, judge_content, max_evidence_bytes
 from desktop.core.services.access import require_role, require_same_campus
 from desktop.core.services.enrolments import get_enrolment, move
 from desktop.core.store import Actor, Store, Transaction
@@ -120,6 +122,19 @@ def _insert_evidence(
     return row
 
 
+class _Rest:
+    """The file's first bytes (already read to judge it), then the rest of it."""
+
+    def __init__(self, head: bytes, source: BinaryIO) -> None:
+        self.head, self.source = head, source
+
+    def read(self, size: int = -1) -> bytes:
+        if self.head:
+            head, self.head = self.head, b""
+            return head
+        return self.source.read(size)
+
+
 def add_file(
     store: Store,
     actor: Actor,
@@ -128,18 +143,81 @@ def add_file(
     requirement_id: str,
     path: str | Path,
 ) -> dict[str, Any]:
-    """Copy a file into the evidence store and record it for the current attempt."""
+    """Copy a file into the evidence store and record it for the current attempt.
+
+    The file is judged by its content, kept only if it is whole, no larger than the campus's
+    limit, and not a program; it is streamed, never read whole. Whatever goes wrong, nothing
+    is recorded and no partial copy stays in the store.
+    """
     enrolment = _writable_enrolment(store, actor, enrolment_id)
     _requirement(store, enrolment, requirement_id, "file")
     source = Path(path)
-    if not source.is_file():
+    limit = max_evidence_bytes(store.conn)
+    megabytes = limit // 1_000_000
+    try:
+        handle = open(source, "rb")  # noqa: SIM115 (closed below, after the copy)
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         raise InvalidInput.single(
             "file", str(source), "does not exist or is not a file", "Choose the file again"
-        )
-    if source.stat().st_size == 0:
-        raise InvalidInput.single("file", source.name, "is empty", "Choose the finished file")
-    stored = blobs.put_file(source)
-    media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+        ) from None
+    except OSError as error:
+        raise InvalidInput.single(
+            "file", source.name, "could not be read ({reason})",
+            "Check the drive, then choose it again", reason=error.strerror or str(error),
+        ) from error  # fmt: skip
+    with handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size == 0:
+            raise InvalidInput.single("file", source.name, "is empty", "Choose the finished file")
+        if size > limit:
+            raise InvalidInput.single(
+                "file", source.name, "is {size} MB, more than the {limit} MB allowed",
+                "Make it smaller (compress it, or split it), or share it as a link",
+                size=-(-size // 1_000_000), limit=megabytes,
+            )  # fmt: skip
+        head = handle.read(SNIFF_BYTES)
+        media_type, refusal = judge_content(head, source.name)
+        if refusal == "program":
+            raise InvalidInput.single(
+                "file", source.name, "is a program ({found}), not a document, whatever its "
+                "name says", "Attach a document, image, text or recording", found=media_type,
+            )  # fmt: skip
+        if refusal == "unopenable":
+            raise InvalidInput.single(
+                "file", source.name, "is a kind of file assessors cannot open ({found})",
+                "Attach a document, image, text or recording", found=media_type,
+            )  # fmt: skip
+        if refusal is not None:
+            raise InvalidInput.single(
+                "file", source.name, "is of a type Sanad does not recognise",
+                "Attach a document, image, text or recording",
+            )  # fmt: skip
+        try:
+            stored = blobs.put_stream(_Rest(head, handle), max_bytes=limit)
+        except TooLarge:
+            raise InvalidInput.single(
+                "file", source.name, "grew past the {limit} MB allowed while it was copied",
+                "Wait until it is finished, then add it again", limit=megabytes,
+            ) from None  # fmt: skip
+        except OSError as error:
+            if error.errno == errno.ENOSPC:
+                raise InvalidInput.single(
+                    "file", source.name, "could not be stored: the disk is full",
+                    "Free some space on the disk that holds the evidence folder, then add it "
+                    "again",
+                ) from error  # fmt: skip
+            raise InvalidInput.single(
+                "file", source.name, "could not be copied ({reason})",
+                "It may have been moved, or its drive removed: choose it again",
+                reason=error.strerror or str(error),
+            ) from error  # fmt: skip
+    if stored.size != size:
+        if not stored.already_present:
+            blobs.discard(stored.sha256)
+        raise InvalidInput.single(
+            "file", source.name, "changed while it was being copied",
+            "Close the program that is writing it, then add it again",
+        )  # fmt: skip
     return _add(
         store,
         actor,

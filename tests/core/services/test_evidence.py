@@ -64,16 +64,141 @@ def test_a_file_is_kept_under_its_sha256(campus, tmp_path):
     assert json.loads(audit["detail"])["sha256"] == digest
 
 
-def test_an_unknown_file_type_is_plain_bytes(campus, tmp_path):
-    row = evidence.add_file(
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(200)
+PDF = b"%PDF-1.7\n" + b"1 0 obj << >> endobj\n" * 20
+WINDOWS_PROGRAM = b"MZ" + b"\x90\x00" * 30 + b"PE\x00\x00" + bytes(300)
+
+
+def _add(campus, tmp_path, path, blobs=None):
+    return evidence.add_file(
         campus.store,
         campus.admin,
-        BlobStore(tmp_path / "evidence"),
+        blobs or BlobStore(tmp_path / "evidence"),
         _enrol(campus)["id"],
         campus.requirement_ids[0],
-        _file(tmp_path, "model.sanadx", b"\x00\x01binary"),
+        path,
     )
-    assert row["media_type"] == "application/octet-stream"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "media_type"),
+    [
+        ("photo.jpg", PNG, "image/png"),  # by its content, not its name
+        ("report.pdf", PDF, "application/pdf"),
+        ("cleaned.csv", CSV, "text/csv"),
+        ("notes", "جمع شدہ اعداد و شمار\n".encode() * 10, "text/plain"),
+        ("utf16.txt", "\ufeffQuetta,120\n".encode("utf-16-le"), "text/plain"),
+    ],
+)
+def test_a_file_is_known_by_its_content(campus, tmp_path, name, data, media_type):
+    assert _add(campus, tmp_path, _file(tmp_path, name, data))["media_type"] == media_type
+
+
+def _refused_and_nothing_kept(campus, tmp_path, path, blobs=None) -> str:
+    blobs = blobs or BlobStore(tmp_path / "evidence")
+    enrolment = _enrol(campus)
+    before = database_bytes(campus.store)
+    with pytest.raises(InvalidInput) as caught:
+        evidence.add_file(
+            campus.store, campus.admin, blobs, enrolment["id"], campus.requirement_ids[0], path
+        )
+    assert database_bytes(campus.store) == before
+    assert list(blobs) == []
+    leftovers = list((tmp_path / "evidence").glob(".incoming-*")) if blobs.root.exists() else []
+    assert leftovers == []
+    return str(caught.value)
+
+
+def test_an_empty_file_is_refused(campus, tmp_path):
+    said = _refused_and_nothing_kept(campus, tmp_path, _file(tmp_path, "final.pdf", b""))
+    assert "file 'final.pdf': is empty. Choose the finished file" in said
+
+
+def test_a_program_renamed_to_pdf_is_refused(campus, tmp_path):
+    said = _refused_and_nothing_kept(
+        campus, tmp_path, _file(tmp_path, "assignment.pdf", WINDOWS_PROGRAM)
+    )
+    assert "'assignment.pdf': is a program (exe), not a document, whatever its name says" in said
+
+
+def test_an_unrecognised_binary_is_refused(campus, tmp_path):
+    said = _refused_and_nothing_kept(
+        campus, tmp_path, _file(tmp_path, "model.sanadx", b"\x00\x01binary" * 50)
+    )
+    assert "is of a type Sanad does not recognise" in said
+
+
+def test_a_file_over_the_campus_limit_is_refused(campus, tmp_path):
+    campus.store.conn.execute(
+        "INSERT INTO settings (key, value) VALUES ('evidence_max_mb', '1')"
+    )
+    big = _file(tmp_path, "scan.pdf", PDF + bytes(1_000_001))
+    said = _refused_and_nothing_kept(campus, tmp_path, big)
+    assert "'scan.pdf': is 2 MB, more than the 1 MB allowed" in said
+
+
+def test_the_default_limit_is_200_mb(campus):
+    from desktop.core.evidence_files import max_evidence_bytes
+
+    assert max_evidence_bytes(campus.store.conn) == 200_000_000
+
+
+def test_a_file_named_in_urdu_keeps_its_name(campus, tmp_path):
+    row = _add(campus, tmp_path, _file(tmp_path, "ڈیٹا کی صفائی.csv"))
+    assert row["original_name"] == "ڈیٹا کی صفائی.csv"
+    assert row["media_type"] == "text/csv"
+
+
+def test_a_file_that_vanishes_is_refused(campus, tmp_path):
+    said = _refused_and_nothing_kept(campus, tmp_path, tmp_path / "gone.pdf")
+    assert "does not exist or is not a file" in said
+
+
+def test_a_file_cut_short_while_copied_is_refused(campus, tmp_path, monkeypatch):
+    """The drive's file shrinks under the copy (removed or overwritten meanwhile)."""
+    path = _file(tmp_path, "draft.pdf", PDF + bytes(50_000))
+    real_read = evidence._Rest.read
+
+    def read_then_cut(self, size=-1):
+        data = real_read(self, size)
+        if data and not self.head:
+            with open(path, "r+b") as writer:
+                writer.truncate(100)
+        return data
+
+    monkeypatch.setattr(evidence._Rest, "read", read_then_cut)
+    said = _refused_and_nothing_kept(campus, tmp_path, path)
+    assert "'draft.pdf': changed while it was being copied" in said
+
+
+def test_a_full_disk_is_said_and_nothing_kept(campus, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from desktop.core import blobs as blobs_module
+
+    real_fdopen = os.fdopen
+
+    class FullDisk:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def __getattr__(self, name):
+            return getattr(self.handle, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+    monkeypatch.setattr(blobs_module.os, "fdopen", lambda fd, mode: FullDisk(real_fdopen(fd, mode)))
+    said = _refused_and_nothing_kept(campus, tmp_path, _file(tmp_path, "cleaned.csv"))
+    assert "could not be stored: the disk is full" in said
+    assert "Free some space on the disk that holds the evidence folder" in said
 
 
 def test_the_same_file_twice_is_stored_once(campus, tmp_path):
