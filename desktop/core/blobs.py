@@ -94,6 +94,25 @@ class BlobStore:
         with open(path, "rb") as source:
             return self.put_stream(source)
 
+    def remove_partial_copies(self, older_than_s: float = 3600) -> int:
+        """Delete copies left unfinished by a crash or a power cut (``.incoming-*`` files not
+        touched for ``older_than_s`` seconds: a copy in progress writes all the time).
+        Returns how many were removed."""
+        import time
+
+        removed = 0
+        if not self.root.is_dir():
+            return removed
+        cutoff = time.time() - older_than_s
+        for partial in self.root.glob(".incoming-*"):
+            try:
+                if partial.stat().st_mtime < cutoff:
+                    partial.unlink()
+                    removed += 1
+            except FileNotFoundError:
+                continue
+        return removed
+
     def discard(self, sha256: str) -> None:
         """Remove a stored file nothing refers to (one just written, then refused)."""
         self.path_for(sha256).unlink(missing_ok=True)

@@ -3,7 +3,8 @@
 Checks, each reported separately: SQLite's integrity and foreign keys; the schema version;
 the change log (no gaps in each device's ``seq``, every row's current version logged with exactly
 its content, nothing logged beyond a row's version, every entry pointing at an audit entry); and
-the audit chain (hashes and links, per device).
+the audit chain (hashes and links, per device); and that every evidence file recorded is in
+the evidence folder beside the database.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.audit import verify_chain
+from desktop.core.blobs import BlobStore
+from desktop.core.paths import evidence_dir
 from desktop.core.schema import REPLICATED_TABLES, migration_names
 from desktop.core.store import Store
 
@@ -63,7 +66,30 @@ def check_database(store: Store, *, max_problems: int = 50) -> HealthReport:
 
     _check_change_log(store, problem, report)
     _check_audit(store, problem, report)
+    _check_evidence_files(store, problem, report)
     return report
+
+
+def _check_evidence_files(store: Store, problem: Any, report: HealthReport) -> None:
+    """Every evidence file recorded is in the evidence folder beside the database. A copy of
+    the database elsewhere (a backup) has no folder beside it: its files are not checked."""
+    folder = evidence_dir(store.path) if store.path.name else None
+    if folder is None or not folder.is_dir():
+        return
+    blobs = BlobStore(folder)
+    recorded = [
+        row[0]
+        for row in store.conn.execute(
+            "SELECT DISTINCT sha256 FROM evidence WHERE kind = 'file' AND deleted = 0"
+        )
+    ]
+    report.counts["evidence_files"] = len(recorded)
+    missing = [sha256 for sha256 in recorded if not blobs.has(sha256)]
+    if missing:
+        problem(
+            f"{len(missing)} evidence files are recorded but missing from {folder} "
+            f"(the first: {missing[0]})"
+        )
 
 
 def _check_change_log(store: Store, problem: Any, report: HealthReport) -> None:

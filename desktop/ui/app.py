@@ -13,8 +13,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop import __version__
+from desktop.core.blobs import BlobStore
 from desktop.core.errors import DomainError
-from desktop.core.paths import demo_database
+from desktop.core.paths import demo_database, evidence_dir
 from desktop.core.resources import resource_path
 from desktop.core.store import Actor, Store
 from desktop.ui.i18n import apply_language, saved_language
@@ -137,6 +138,8 @@ def run(db_path: Path, *, quit_after_start: bool = False, language: str | None =
     try:
         # Opening migrates an older schema; a newer one is refused without being changed.
         Store.open(db_path).close()
+        # Copies a crash or power cut left unfinished (none is recorded in the database).
+        BlobStore(evidence_dir(db_path)).remove_partial_copies()
     except DomainError as exc:
         QMessageBox.critical(None, app.translate("run", "Sanad"), error_text(exc))
         return 1
