@@ -132,7 +132,9 @@ FIELD_TITLES: dict[str, str] = {
     "cohort_assessors": "cohort assessor",
     "enrolments": "enrolment",
     "enrolment_events": "enrolment history entry",
+    "assessment": "marking",
     "assessments": "assessment",
+    "attempt": "attempt",
     "issued_credentials": "credential",
     "credential_status_events": "credential status entry",
 }

@@ -505,6 +505,10 @@
         <translation>جانچ کار</translation>
     </message>
     <message>
+        <source>attempt</source>
+        <translation>کوشش</translation>
+    </message>
+    <message>
         <source>backup</source>
         <translation>بیک اپ</translation>
     </message>
@@ -651,6 +655,10 @@
     <message>
         <source>link</source>
         <translation>لنک</translation>
+    </message>
+    <message>
+        <source>marking</source>
+        <translation>جانچ</translation>
     </message>
     <message>
         <source>members</source>
@@ -1795,6 +1803,14 @@
         <translation>بیچ دوبارہ کھولنے</translation>
     </message>
     <message>
+        <source>resolve a disagreement between markers</source>
+        <translation>جانچنے والوں کا اختلاف طے کرنا</translation>
+    </message>
+    <message>
+        <source>resolve this enrolment</source>
+        <translation>اس داخلے کا فیصلہ کرنا</translation>
+    </message>
+    <message>
         <source>restore backups</source>
         <translation>بیک اپ بحال کرنے</translation>
     </message>
@@ -1813,6 +1829,10 @@
     <message>
         <source>revoke this credential</source>
         <translation>یہ سند منسوخ کرنے</translation>
+    </message>
+    <message>
+        <source>see this enrolment</source>
+        <translation>یہ داخلہ دیکھنا</translation>
     </message>
     <message>
         <source>start new editions</source>
@@ -1852,6 +1872,10 @@
     <message>
         <source>Add levels such as Beginning, Developing, Proficient</source>
         <translation>ابتدائی، ترقی پذیر، ماہر جیسی سطحیں شامل کریں</translation>
+    </message>
+    <message>
+        <source>Another assessor gives the second marking</source>
+        <translation>دوسری جانچ کوئی اور جانچنے والا کرتا ہے</translation>
     </message>
     <message>
         <source>Ask an admin to do it, or sign in with such an account</source>
@@ -1988,6 +2012,10 @@
     <message>
         <source>Choose one of the listed requirements</source>
         <translation>فہرست میں دی گئی شرائط میں سے ایک منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Choose one of the markings shown</source>
+        <translation>دکھائی گئی جانچوں میں سے ایک منتخب کریں</translation>
     </message>
     <message>
         <source>Choose the backup again</source>
@@ -2140,6 +2168,10 @@
     <message>
         <source>Only a {required} pathway can be {to}</source>
         <translation>صرف وہی راستہ {to} ہو سکتا ہے جس کی حیثیت {required} ہو</translation>
+    </message>
+    <message>
+        <source>Only an attempt held for disagreeing markers is resolved</source>
+        <translation>صرف وہ کوشش طے کی جاتی ہے جو جانچنے والوں کے اختلاف کی وجہ سے رکی ہو</translation>
     </message>
     <message>
         <source>Only head office changes national records</source>
@@ -2312,6 +2344,10 @@
     <message>
         <source>Submit it as {kinds}</source>
         <translation>اسے {kinds} کی صورت میں جمع کرائیں</translation>
+    </message>
+    <message>
+        <source>The focal person resolves it by choosing one of the markings</source>
+        <translation>فوکل پرسن کسی ایک جانچ کو منتخب کر کے اسے طے کرتا ہے</translation>
     </message>
     <message>
         <source>The learner submits an attempt with its evidence</source>
@@ -2558,8 +2594,16 @@
         <translation>اس کا {part} {length} حروف کا ہے</translation>
     </message>
     <message>
+        <source>has already been marked by you</source>
+        <translation>کی جانچ آپ پہلے ہی کر چکے ہیں</translation>
+    </message>
+    <message>
         <source>has an unknown kind of evidence</source>
         <translation>اس میں شواہد کی نامعلوم قسم ہے</translation>
+    </message>
+    <message>
+        <source>has been marked, and its markings disagree</source>
+        <translation>کی جانچ ہو چکی ہے اور جانچوں میں اختلاف ہے</translation>
     </message>
     <message>
         <source>has descriptors for {described} levels, the rubric has {levels}</source>
@@ -2572,6 +2616,10 @@
     <message>
         <source>has no column</source>
         <translation>اس کا کوئی کالم نہیں</translation>
+    </message>
+    <message>
+        <source>has no markings that disagree</source>
+        <translation>کی کوئی جانچیں آپس میں مختلف نہیں</translation>
     </message>
     <message>
         <source>has no seats left</source>
@@ -2752,6 +2800,10 @@
     <message>
         <source>is not a list of items</source>
         <translation>اندراجات کی فہرست نہیں</translation>
+    </message>
+    <message>
+        <source>is not a marking of this attempt</source>
+        <translation>اس کوشش کی جانچ نہیں</translation>
     </message>
     <message>
         <source>is not a requirement of this micro-credential</source>

@@ -42,7 +42,9 @@ def _submitted(campus, tmp_path, n=0):
     return enrolment_id
 
 
-def _mark(campus, enrolment_id, decision="pass", scores=(2, 2), actor=None, feedback="Good."):
+def _mark(
+    campus, enrolment_id, decision="pass", scores=(2, 2), actor=None, feedback="Good.", blind=False
+):
     if not isinstance(scores, dict):
         scores = dict(zip(campus.criterion_ids, scores, strict=True))
     return assessments.record_assessment(
@@ -52,6 +54,7 @@ def _mark(campus, enrolment_id, decision="pass", scores=(2, 2), actor=None, feed
         scores=scores,
         decision=decision,
         feedback=feedback,
+        blind=blind,
     )
 
 
