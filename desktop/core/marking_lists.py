@@ -15,13 +15,14 @@ import statistics
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.core.store import dict_rows
+from desktop.core.store import Actor, Store, dict_rows
 
 __all__ = [
     "QueueFilter",
     "backlog_by_assessor",
     "backlog_by_cohort",
     "marking_queue",
+    "submission",
     "turnaround_days",
 ]
 
@@ -179,3 +180,50 @@ def turnaround_days(
         if sent
     ]  # fmt: skip
     return round(statistics.median(days), 1) if days else None
+
+
+def submission(conn: sqlite3.Connection, actor: Actor, enrolment_id: str) -> dict[str, Any]:
+    """Everything a marker needs to judge an enrolment's current attempt: who and what, the
+    rubric and requirements, the evidence of this attempt, earlier attempts with their
+    feedback, and the markings of this attempt the actor may see."""
+    import json
+    from pathlib import Path
+
+    from desktop.core.services.assessments import attempt_markings
+
+    store = Store(conn, Path())
+    row = store.one(
+        """SELECT e.id, e.status, e.attempt, e.campus_id, e.status_changed_at,
+                  l.full_name, l.registration_no, c.code AS cohort_code,
+                  m.code AS micro_code, m.title_en, m.title_ur, m.rubric,
+                  m.evidence_requirements
+           FROM enrolments e JOIN learners l ON l.id = e.learner_id
+           JOIN cohorts c ON c.id = e.cohort_id
+           JOIN micro_credentials m ON m.id = c.micro_credential_id
+           WHERE e.id = ? AND e.deleted = 0""",
+        (enrolment_id,),
+    )
+    if row is None:
+        from desktop.core.errors import NotFound
+
+        raise NotFound.single(
+            "enrolment", enrolment_id, "does not exist", "Reload the list of enrolments"
+        )
+    row["rubric"] = json.loads(row["rubric"])
+    row["evidence_requirements"] = json.loads(row["evidence_requirements"])
+    row["evidence"] = store.query(
+        "SELECT * FROM evidence WHERE enrolment_id = ? AND attempt = ? AND deleted = 0 "
+        "ORDER BY created_at, id",
+        (enrolment_id, row["attempt"]),
+    )
+    row["earlier"] = store.query(
+        "SELECT a.attempt, a.decision, a.feedback, a.assessed_at, u.display_name AS marker "
+        "FROM assessments a LEFT JOIN users u ON u.id = a.marker_id "
+        "WHERE a.enrolment_id = ? AND a.attempt < ? AND a.blind = 0 AND a.deleted = 0 "
+        "ORDER BY a.attempt, a.assessed_at",
+        (enrolment_id, row["attempt"]),
+    )
+    row["markings"] = attempt_markings(store, actor, enrolment_id)
+    for marking in row["markings"]:
+        marking["scores"] = json.loads(marking["scores"])
+    return row

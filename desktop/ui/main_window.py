@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         ("learners", "desktop.ui.learners", "LearnersPage", True),
         ("cohorts", "desktop.ui.cohorts", "CohortsPage", True),
         ("enrolments", "desktop.ui.enrolments", "EnrolmentsPage", True),
+        ("marking", "desktop.ui.marking", "MarkingPage", True),
     )
 
     def _screen_titles(self) -> dict[str, str]:
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
             "learners": self.tr("Learners"),
             "cohorts": self.tr("Cohorts"),
             "enrolments": self.tr("Enrolments"),
+            "marking": self.tr("Marking"),
         }
 
     def _build_screens(self) -> None:
@@ -200,6 +202,10 @@ class MainWindow(QMainWindow):
     @property
     def enrolments(self) -> QWidget:
         return self.screen("enrolments")
+
+    @property
+    def marking(self) -> QWidget:
+        return self.screen("marking")
 
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(self.SCREENS):

@@ -67,6 +67,7 @@ def main() -> int:
         from desktop.ui.learner_form import LearnerForm
         from desktop.ui.learner_import import LearnerImportWizard
         from desktop.ui.main_window import MainWindow
+        from desktop.ui.marking import MarkingDialog
         from desktop.ui.micro_credential_editor import MicroCredentialEditor
         from desktop.ui.pathway_editor import PathwayEditor
         from desktop.ui.session import Session
@@ -154,6 +155,27 @@ def main() -> int:
             _save(window, f"enrolments-{language}.png")
             enrolments.status_filter.setCurrentIndex(0)
             _wait(app, enrolments.model.loaded)
+            window.show_screen(window.marking)
+            marking = window.marking
+            _wait_until(app, lambda m=marking: m.queue.rowCount() > 0)
+            marking.table.setCurrentIndex(marking.queue.index(0, 0))
+            _save(window, f"marking-{language}.png")
+            dialog = MarkingDialog(window.runner, window.session, marking.queue.rows[0]["id"])
+            dialog.resize(1180, 760)
+            dialog.show()
+            _wait_until(app, lambda d=dialog: d.data is not None)
+            for group in dialog.levels.values():
+                group.buttons()[2].click()
+            dialog.decision.buttons()[0].click()
+            dialog.feedback.setPlainText(
+                "صاف اور مکمل کام۔" if language == "ur" else "Clear, complete and well explained."
+            )
+            dialog.evidence_list.setCurrentRow(dialog.evidence_list.count() - 1)
+            for _ in range(30):
+                app.processEvents()
+                time.sleep(0.02)
+            _save(dialog, f"marking-dialog-{language}.png")
+            dialog.done(0)
             chooser = ChooseCohortDialog(window.runner, window.session)
             chooser.show()
             _wait_until(app, lambda d=chooser: d.cohorts.rowCount() > 0)

@@ -63,6 +63,40 @@
     </message>
 </context>
 <context>
+    <name>MarkingDialog</name>
+    <message numerus="yes">
+        <source>%n criterion(s) still to score</source>
+        <translation>
+            <numerusform>%n criterion still to score</numerusform>
+            <numerusform>%n criteria still to score</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MarkingPage</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>To mark (%n second marking(s) done)</source>
+        <translation>
+            <numerusform>To mark (%n second marking done)</numerusform>
+            <numerusform>To mark (%n second markings done)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n submission(s) waiting</source>
+        <translation>
+            <numerusform>%n submission waiting</numerusform>
+            <numerusform>%n submissions waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PathwayEditor</name>
     <message numerus="yes">
         <source>%n micro-credential(s) chosen</source>

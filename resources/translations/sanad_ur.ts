@@ -274,6 +274,21 @@
     </message>
 </context>
 <context>
+    <name>Decision</name>
+    <message>
+        <source>Pass</source>
+        <translation>کامیاب</translation>
+    </message>
+    <message>
+        <source>Ask for a resubmission</source>
+        <translation>دوبارہ جمع کرانے کو کہیں</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>ناکام</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <source>Enrol learners in {cohort}</source>
@@ -1156,6 +1171,10 @@
         <translation>داخلے</translation>
     </message>
     <message>
+        <source>Marking</source>
+        <translation>جانچ</translation>
+    </message>
+    <message>
         <source>Backing up…</source>
         <translation>بیک اپ بن رہا ہے…</translation>
     </message>
@@ -1166,6 +1185,216 @@
     <message>
         <source>Locked after a while without use: sign in to go on</source>
         <translation>کچھ دیر استعمال نہ ہونے پر بند کر دیا گیا: جاری رکھنے کے لیے سائن اِن کریں</translation>
+    </message>
+</context>
+<context>
+    <name>MarkingDialog</name>
+    <message>
+        <source>Marking</source>
+        <translation>جانچ</translation>
+    </message>
+    <message>
+        <source>Loading the submission…</source>
+        <translation>جمع شدہ کام آ رہا ہے…</translation>
+    </message>
+    <message>
+        <source>Evidence of this attempt</source>
+        <translation>اس کوشش کے شواہد</translation>
+    </message>
+    <message>
+        <source>The evidence&apos;s text</source>
+        <translation>شواہد کا متن</translation>
+    </message>
+    <message>
+        <source>Open with this computer&apos;s viewer</source>
+        <translation>اس کمپیوٹر کے ویور میں کھولیں</translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation>روبرک</translation>
+    </message>
+    <message>
+        <source>Written &amp;feedback for the learner</source>
+        <translation>طالب علم کے لیے تحریری رائے (&amp;F)</translation>
+    </message>
+    <message>
+        <source>Written feedback for the learner</source>
+        <translation>طالب علم کے لیے تحریری رائے</translation>
+    </message>
+    <message>
+        <source>&amp;Blind second marking (quality assurance: decides nothing by itself)</source>
+        <translation>دوسری آزادانہ جانچ (معیار کی یقین دہانی: اکیلے کوئی فیصلہ نہیں کرتی) (&amp;B)</translation>
+    </message>
+    <message>
+        <source>The marking that stands</source>
+        <translation>جو جانچ برقرار رہے</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>وجہ</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve</source>
+        <translation>طے کریں (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save the marking</source>
+        <translation>جانچ محفوظ کریں (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <source>{name} ({number}) — {code} {title}, cohort {cohort}, attempt {attempt}</source>
+        <translation>{name} ({number}) — {code} {title}، بیچ {cohort}، کوشش {attempt}</translation>
+    </message>
+    <message>
+        <source>Written reflection</source>
+        <translation>تحریری جائزہ</translation>
+    </message>
+    <message>
+        <source>Attempt {n}: {decision} — {feedback} ({marker})</source>
+        <translation>کوشش {n}: {decision} — {feedback} ({marker})</translation>
+    </message>
+    <message>
+        <source>This attempt is no longer waiting to be marked.</source>
+        <translation>یہ کوشش اب جانچ کی منتظر نہیں۔</translation>
+    </message>
+    <message>
+        <source>You have marked this attempt.</source>
+        <translation>آپ اس کوشش کی جانچ کر چکے ہیں۔</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n criterion(s) still to score</source>
+        <translation>
+            <numerusform>ابھی %n معیار کو نمبر دینا باقی ہے</numerusform>
+            <numerusform>ابھی %n معیاروں کو نمبر دینا باقی ہے</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total {total}: meets the pass rule</source>
+        <translation>کل {total}: کامیابی کا اصول پورا ہوتا ہے</translation>
+    </message>
+    <message>
+        <source>Total {total}: does not meet the pass rule</source>
+        <translation>کل {total}: کامیابی کا اصول پورا نہیں ہوتا</translation>
+    </message>
+    <message>
+        <source>blind second marking</source>
+        <translation>دوسری آزادانہ جانچ</translation>
+    </message>
+    <message>
+        <source>deciding</source>
+        <translation>فیصلہ کن</translation>
+    </message>
+    <message>
+        <source>{marker} ({kind}): {decision}, total {total} — {feedback}</source>
+        <translation>{marker} ({kind}): {decision}، کل {total} — {feedback}</translation>
+    </message>
+    <message>
+        <source>Open the link in the browser</source>
+        <translation>لنک براؤزر میں کھولیں</translation>
+    </message>
+    <message>
+        <source>{name}: this kind of file opens in the computer&apos;s own viewer.</source>
+        <translation>{name}: اس قسم کی فائل کمپیوٹر کے اپنے ویور میں کھلتی ہے۔</translation>
+    </message>
+</context>
+<context>
+    <name>MarkingPage</name>
+    <message>
+        <source>Registration no.</source>
+        <translation>رجسٹریشن نمبر</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>بیچ</translation>
+    </message>
+    <message>
+        <source>Micro-credential</source>
+        <translation>مائیکرو سند</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>کوشش</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>انتظار</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n دن</numerusform>
+            <numerusform>%n دن</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>کیفیت</translation>
+    </message>
+    <message>
+        <source>Every micro-credential</source>
+        <translation>ہر مائیکرو سند</translation>
+    </message>
+    <message>
+        <source>&amp;Micro-credential</source>
+        <translation>مائیکرو سند (&amp;M)</translation>
+    </message>
+    <message>
+        <source>Waiting at least, in days</source>
+        <translation>کم از کم انتظار، دنوں میں</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> دن</translation>
+    </message>
+    <message>
+        <source>Waiting at &amp;least</source>
+        <translation>کم از کم انتظار (&amp;L)</translation>
+    </message>
+    <message>
+        <source>Loading the submissions…</source>
+        <translation>جمع شدہ کام آ رہے ہیں…</translation>
+    </message>
+    <message>
+        <source>Submissions to mark</source>
+        <translation>جانچ کے منتظر کام</translation>
+    </message>
+    <message>
+        <source>&amp;Open the submission…</source>
+        <translation>جمع شدہ کام کھولیں… (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Markings disagree: the focal person resolves</source>
+        <translation>جانچوں میں اختلاف: فوکل پرسن طے کرے گا</translation>
+    </message>
+    <message>
+        <source>You marked it; waiting for the deciding marking</source>
+        <translation>آپ نے جانچ کر لی؛ فیصلہ کن جانچ کا انتظار</translation>
+    </message>
+    <message numerus="yes">
+        <source>To mark (%n second marking(s) done)</source>
+        <translation>
+            <numerusform>جانچ باقی (%n دوسری جانچ ہو چکی)</numerusform>
+            <numerusform>جانچ باقی (%n دوسری جانچیں ہو چکیں)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To mark</source>
+        <translation>جانچ باقی</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n submission(s) waiting</source>
+        <translation>
+            <numerusform>%n کام منتظر</numerusform>
+            <numerusform>%n کام منتظر</numerusform>
+        </translation>
     </message>
 </context>
 <context>

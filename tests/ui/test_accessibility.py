@@ -126,6 +126,7 @@ def test_every_screen(qtbot, window):
         window.learners,
         window.cohorts,
         window.enrolments,
+        window.marking,
     ]
     problems = {}
     for screen in screens:
@@ -160,6 +161,9 @@ def _dialogs(window, campus):
     enrolment = {"id": "none", "status": "enrolled", "full_name": "Ayesha Khan"}
     yield "status", StatusDialog(runner, session, enrolment, status_names())
     yield "choose cohort", ChooseCohortDialog(runner, session)
+    from desktop.ui.marking import MarkingDialog
+
+    yield "marking", MarkingDialog(runner, session, "no-such-enrolment")
     choices = [{"code": "DA-101", "title_en": "Data", "title_ur": "", "published": 1}]
     yield "pathway editor", PathwayEditor(runner, session, choices)
     editor = MicroCredentialEditor(runner, session, [])
