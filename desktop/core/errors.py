@@ -43,6 +43,7 @@ def phrase(text: str) -> str:
 # What a person calls each field a problem can name. Keys are the names forms and services use;
 # a title may use the problem's params ("rubric criterion {criterion}").
 FIELD_TITLES: dict[str, str] = {
+    "account": "account",
     "assessors": "assessors",
     "backup": "backup",
     "campus": "campus",

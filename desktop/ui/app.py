@@ -168,7 +168,12 @@ def run(db_path: Path, *, quit_after_start: bool = False, language: str | None =
             runner.close()
             return 0
     session = Session(actor, demo=facts["demo"], head_office=facts["head_office"])
+    people = _People(db_path, facts)
+    if actor is not None and actor.role == "student":
+        people.open_student(actor, runner)
+        return app.exec()
     window = MainWindow(db_path, runner=runner, session=session)
+    window.student_arrived.connect(people.open_student)
     if demo_sign_in:
         # The demo signs in while the window is built and painted (Argon2 takes a moment).
         runner.write(_demo_sign_in, done=session.sign_in, failed=lambda error: (
@@ -179,6 +184,42 @@ def run(db_path: Path, *, quit_after_start: bool = False, language: str | None =
         window.installEventFilter(_QuitAfterFirstPaint(window))
     window.show()
     return app.exec()
+
+
+class _People(QObject):
+    """Who uses this computer next: a student's window, then whoever signs in after them."""
+
+    def __init__(self, db_path: Path, facts: dict[str, Any]) -> None:
+        super().__init__(QApplication.instance())
+        self.db_path = db_path
+        self.facts = facts
+        self.windows: list[QObject] = []
+
+    def open_student(self, actor: Actor, runner: TaskRunner | None = None) -> None:
+        from desktop.ui.student import StudentWindow
+
+        window = StudentWindow(self.db_path, Session(actor, demo=self.facts["demo"]),
+                               runner=runner)  # fmt: skip
+        window.signed_out.connect(self.next_person)
+        window.show()
+        self.windows = [w for w in self.windows if w.isVisible()] + [window]
+
+    def next_person(self) -> None:
+        """After a student signs out: the sign-in again, for the next person."""
+        runner = TaskRunner(self.db_path)
+        actor = SignInDialog.ask(runner, self.facts["campus"])
+        if actor is None:
+            runner.close()
+            QApplication.instance().quit()
+            return
+        if actor.role == "student":
+            self.open_student(actor, runner)
+            return
+        session = Session(actor, demo=self.facts["demo"], head_office=self.facts["head_office"])
+        window = MainWindow(self.db_path, runner=runner, session=session)
+        window.student_arrived.connect(self.open_student)
+        window.show()
+        self.windows = [w for w in self.windows if w.isVisible()] + [window]
 
 
 def _create_demo(path: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,7 +35,11 @@ __all__ = ["MainWindow"]
 
 
 class MainWindow(QMainWindow):
-    """The window on one campus database."""
+    """The window on one campus database, for focal persons and assessors. A student who
+    signs in here (switching user, or after the lock) gets student mode instead:
+    ``student_arrived`` carries them, and this window closes."""
+
+    student_arrived = Signal(object)
 
     def __init__(
         self,
@@ -124,8 +128,15 @@ class MainWindow(QMainWindow):
     def switch_user(self) -> None:
         """Another person signs in at this computer; the screens stay, the actor changes."""
         actor = SignInDialog.ask(self.runner, self.tr("Switch user"), self)
-        if actor is not None:
+        if actor is not None and actor.role == "student":
+            self._hand_to_student(actor)
+        elif actor is not None:
             self.session.sign_in(actor)
+
+    def _hand_to_student(self, actor: Actor) -> None:
+        self.hide()
+        self.student_arrived.emit(actor)
+        self.close()
 
     # (attribute, module, class, takes the session): the screens in navigation order.
     SCREENS = (
@@ -253,6 +264,9 @@ class MainWindow(QMainWindow):
         )
         if again is None:
             self.close()
+            return
+        if again.role == "student":
+            self._hand_to_student(again)
             return
         self.session.sign_in(again)
         self.centralWidget().show()

@@ -124,6 +124,23 @@
     </message>
 </context>
 <context>
+    <name>StudentWindow</name>
+    <message numerus="yes">
+        <source>Attempt {n}: %n piece(s) of evidence</source>
+        <translation>
+            <numerusform>Attempt {n}: %n piece of evidence</numerusform>
+            <numerusform>Attempt {n}: %n pieces of evidence</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n file(s)…</source>
+        <translation>
+            <numerusform>Adding %n file…</numerusform>
+            <numerusform>Adding %n files…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>_CheckPage</name>
     <message numerus="yes">
         <source>%Ln learner(s) are ready to import.</source>

@@ -508,6 +508,10 @@
         <translation>اردو عنوان</translation>
     </message>
     <message>
+        <source>account</source>
+        <translation>اکاؤنٹ</translation>
+    </message>
+    <message>
         <source>address</source>
         <translation>ویب پتا</translation>
     </message>
@@ -2060,6 +2064,10 @@
         <translation>یہ سند منسوخ کرنے</translation>
     </message>
     <message>
+        <source>see a student&apos;s own enrolments</source>
+        <translation>طالب علم کے اپنے داخلے دیکھنا</translation>
+    </message>
+    <message>
         <source>see this enrolment</source>
         <translation>یہ داخلہ دیکھنا</translation>
     </message>
@@ -2133,6 +2141,10 @@
     <message>
         <source>Ask the focal person to assign you to it</source>
         <translation>فوکل پرسن سے کہیں کہ آپ کو اس بیچ کا جانچ کار مقرر کریں</translation>
+    </message>
+    <message>
+        <source>Ask the focal person to link your account to your registration</source>
+        <translation>فوکل پرسن سے کہیں کہ آپ کا اکاؤنٹ آپ کی رجسٹریشن سے جوڑ دے</translation>
     </message>
     <message>
         <source>Attach a document, image, text or recording</source>
@@ -2729,6 +2741,10 @@
     <message>
         <source>belongs to another learner</source>
         <translation>اس کا تعلق کسی اور طالب علم سے ہے</translation>
+    </message>
+    <message>
+        <source>belongs to no learner</source>
+        <translation>کسی طالب علم کا نہیں</translation>
     </message>
     <message>
         <source>breaks the pass rule (a total of at least {total}): these scores total {scored}</source>
@@ -3483,6 +3499,123 @@
     <message>
         <source>Close</source>
         <translation>بند کریں</translation>
+    </message>
+</context>
+<context>
+    <name>StudentWindow</name>
+    <message>
+        <source>Sanad — {name}</source>
+        <translation>سند — {name}</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>سائن آؤٹ (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Your enrolments</source>
+        <translation>آپ کے داخلے</translation>
+    </message>
+    <message>
+        <source>S&amp;ubmit this attempt</source>
+        <translation>یہ کوشش جمع کرائیں (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Attempts and feedback</source>
+        <translation>کوششیں اور رائے</translation>
+    </message>
+    <message>
+        <source>Signed in: {name}</source>
+        <translation>سائن اِن: {name}</translation>
+    </message>
+    <message>
+        <source>You are not enrolled in any micro-credential yet.</source>
+        <translation>آپ ابھی کسی مائیکرو سند میں داخل نہیں۔</translation>
+    </message>
+    <message>
+        <source>{code} {title}, cohort {cohort}: {status}, attempt {attempt}</source>
+        <translation>{code} {title}، بیچ {cohort}: {status}، کوشش {attempt}</translation>
+    </message>
+    <message>
+        <source>Nothing added yet.</source>
+        <translation>ابھی کچھ شامل نہیں کیا۔</translation>
+    </message>
+    <message>
+        <source>Add a file… (or drop it here)</source>
+        <translation>فائل شامل کریں… (یا یہاں چھوڑیں)</translation>
+    </message>
+    <message>
+        <source>Add a link…</source>
+        <translation>لنک شامل کریں…</translation>
+    </message>
+    <message>
+        <source>Write a reflection…</source>
+        <translation>جائزہ لکھیں…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Attempt {n}: %n piece(s) of evidence</source>
+        <translation>
+            <numerusform>کوشش {n}: %n ثبوت</numerusform>
+            <numerusform>کوشش {n}: %n ثبوت</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{decision} — {feedback} ({marker})</source>
+        <translation>{decision} — {feedback} ({marker})</translation>
+    </message>
+    <message>
+        <source>File: {name}</source>
+        <translation>فائل: {name}</translation>
+    </message>
+    <message>
+        <source>Link: {url}</source>
+        <translation>لنک: {url}</translation>
+    </message>
+    <message>
+        <source>Reflection: {start}</source>
+        <translation>جائزہ: {start}</translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation>فائلیں شامل کریں</translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n file(s)…</source>
+        <translation>
+            <numerusform>%n فائل شامل ہو رہی ہے…</numerusform>
+            <numerusform>%n فائلیں شامل ہو رہی ہیں…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a link</source>
+        <translation>لنک شامل کریں</translation>
+    </message>
+    <message>
+        <source>Web address (https://…)</source>
+        <translation>ویب پتہ (https://…)</translation>
+    </message>
+    <message>
+        <source>Write a reflection</source>
+        <translation>جائزہ لکھیں</translation>
+    </message>
+    <message>
+        <source>What did you do, and what did you learn?</source>
+        <translation>آپ نے کیا کیا، اور کیا سیکھا؟</translation>
+    </message>
+    <message>
+        <source>Submit this attempt</source>
+        <translation>یہ کوشش جمع کرائیں</translation>
+    </message>
+    <message>
+        <source>Submit this attempt for marking? You cannot add to it afterwards.</source>
+        <translation>یہ کوشش جانچ کے لیے جمع کرائیں؟ اس کے بعد آپ اس میں کچھ شامل نہیں کر سکیں گے۔</translation>
+    </message>
+    <message>
+        <source>Submitted for marking.</source>
+        <translation>جانچ کے لیے جمع ہو گئی۔</translation>
+    </message>
+    <message>
+        <source>Added.</source>
+        <translation>شامل ہو گیا۔</translation>
     </message>
 </context>
 <context>
