@@ -203,8 +203,10 @@ class StudentWindow(QMainWindow):
         if not 0 <= row < len(self.enrolments):
             return
         enrolment = self.enrolments[row]
+        rtl = "\u200f" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else ""
         self.heading.setText(
-            self.tr("{code} {title}, cohort {cohort}: {status}, attempt {attempt}").format(
+            rtl
+            + self.tr("{code} {title}, cohort {cohort}: {status}, attempt {attempt}").format(
                 code=ltr(enrolment["micro_code"]), title=self._title(enrolment),
                 cohort=ltr(enrolment["cohort_code"]),
                 status=self.statuses[enrolment["status"]], attempt=enrolment["attempt"],

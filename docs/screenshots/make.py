@@ -73,6 +73,7 @@ def main() -> int:
         from desktop.ui.session import Session
         from desktop.ui.settings import BackupSettings, SettingsDialog, save_backup_settings
         from desktop.ui.signin import SignInDialog
+        from desktop.ui.student import StudentWindow
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         db_path = demo_database()
@@ -176,6 +177,20 @@ def main() -> int:
                 time.sleep(0.02)
             _save(dialog, f"marking-dialog-{language}.png")
             dialog.done(0)
+            with Store.open(db_path) as store:
+                username = store.scalar(
+                    "SELECT username FROM users WHERE role = 'student' ORDER BY username LIMIT 1"
+                )
+                student = authenticate(store, username, DEMO_PASSWORDS["student"])
+            lab = StudentWindow(db_path, Session(student), lock_ms=0)
+            lab.resize(1180, 720)
+            lab.show()
+            _wait_until(app, lambda w=lab: w.enrolment_list.count() > 0)
+            for _ in range(30):
+                app.processEvents()
+                time.sleep(0.02)
+            _save(lab, f"student-{language}.png")
+            lab.close()
             chooser = ChooseCohortDialog(window.runner, window.session)
             chooser.show()
             _wait_until(app, lambda d=chooser: d.cohorts.rowCount() > 0)

@@ -200,3 +200,11 @@ def test_a_student_signing_in_at_the_office_window_gets_student_mode(
         window.switch_user()
     assert arrived.args[0].role == "student"
     assert not window.isVisible()
+
+
+def test_the_student_window_is_usable_by_keyboard_and_screen_reader(qtbot, campus, lab):
+    from tests.ui.test_accessibility import _audit
+
+    people, _files = lab
+    window = _student_window(qtbot, campus, people["ayesha"])
+    assert _audit(window) == {}
