@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -94,7 +95,24 @@ class MarkingPage(QWidget):
             ],
             self,
         )  # fmt: skip
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("markingTabs")
+        outer.addWidget(self.tabs)
+        submissions = QWidget(self.tabs)
+        self.tabs.addTab(submissions, self.tr("&Submissions"))
+        from desktop.ui.marking_backlog import BacklogPanel
+
+        # The focal person's tab; shown while an admin is signed in.
+        self.backlog = BacklogPanel(runner, session, self.tabs)
+        self.tabs.addTab(self.backlog, self.tr("&Backlog and assessors"))
+        actor = session.actor
+        self.tabs.setTabVisible(1, bool(actor) and actor.role == "admin")
+        session.changed.connect(
+            lambda who: self.tabs.setTabVisible(1, bool(who) and who.role == "admin")
+        )
+        layout = QVBoxLayout(submissions)
         filters = QHBoxLayout()
         self.micro_filter = QComboBox(self)
         self.micro_filter.setObjectName("markingMicroFilter")
@@ -109,6 +127,14 @@ class MarkingPage(QWidget):
         self.waiting_filter.setSuffix(self.tr(" days"))
         waiting_label = QLabel(self.tr("Waiting at &least"), self)
         waiting_label.setBuddy(self.waiting_filter)
+        self.cohort_filter = QComboBox(self)
+        self.cohort_filter.setObjectName("markingCohortFilter")
+        self.cohort_filter.setAccessibleName(self.tr("Cohort"))
+        self.cohort_filter.addItem(self.tr("Every cohort"), None)
+        cohort_label = QLabel(self.tr("Co&hort"), self)
+        cohort_label.setBuddy(self.cohort_filter)
+        filters.addWidget(cohort_label)
+        filters.addWidget(self.cohort_filter, 1)
         filters.addWidget(micro_label)
         filters.addWidget(self.micro_filter, 2)
         filters.addWidget(waiting_label)
@@ -137,6 +163,7 @@ class MarkingPage(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.micro_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.cohort_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.waiting_filter.valueChanged.connect(lambda _v: self.refresh())
         self.table.selectionModel().currentRowChanged.connect(
             lambda *_: self.open_button.setEnabled(self.chosen() is not None)
@@ -172,6 +199,7 @@ class MarkingPage(QWidget):
         return QueueFilter(
             campus_id=actor.campus_id if actor else None,
             assessor_id=actor.user_id if actor and actor.role == "assessor" else None,
+            cohort_id=self.cohort_filter.currentData(),
             micro_code=self.micro_filter.currentData(),
             waiting_days=self.waiting_filter.value() or None,
         )
@@ -183,12 +211,17 @@ class MarkingPage(QWidget):
     def _queue_in(self, rows: list[dict[str, Any]]) -> None:
         self.queue.set_rows(rows)
         self.count_label.setText(self.tr("%n submission(s) waiting", "", len(rows)))
-        if self.micro_filter.count() == 1:
-            seen: dict[str, str] = {}
+        if self.micro_filter.count() == 1 and self.cohort_filter.count() == 1:
+            # Filled once, from the whole queue: the choices are what is waiting.
+            micro: dict[str, str] = {}
+            cohort: dict[str, str] = {}
             for row in rows:
-                seen.setdefault(row["micro_code"], self._title(row))
-            for code, title in sorted(seen.items()):
+                micro.setdefault(row["micro_code"], self._title(row))
+                cohort.setdefault(row["cohort_code"], row["cohort_id"])
+            for code, title in sorted(micro.items()):
                 self.micro_filter.addItem(title, code)
+            for code, cohort_id in sorted(cohort.items()):
+                self.cohort_filter.addItem(ltr(code), cohort_id)
         if rows and not self._sized:
             self.table.resizeColumnsToContents()
             self._sized = True

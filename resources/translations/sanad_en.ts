@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BacklogPanel</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) waiting to be marked</source>
+        <translation>
+            <numerusform>%n attempt waiting to be marked</numerusform>
+            <numerusform>%n attempts waiting to be marked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CohortsPage</name>
     <message numerus="yes">
         <source>{cohort}: %Ln learner(s)</source>

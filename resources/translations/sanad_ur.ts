@@ -2,6 +2,90 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ur" sourcelanguage="en">
 <context>
+    <name>AssessorsDialog</name>
+    <message>
+        <source>Assessors of {cohort}</source>
+        <translation>{cohort} کے جانچنے والے</translation>
+    </message>
+    <message>
+        <source>Assessors</source>
+        <translation>جانچنے والے</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>محفوظ کریں (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+</context>
+<context>
+    <name>BacklogPanel</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n دن</numerusform>
+            <numerusform>%n دن</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>بیچ</translation>
+    </message>
+    <message>
+        <source>Micro-credential</source>
+        <translation>مائیکرو سند</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>منتظر</translation>
+    </message>
+    <message>
+        <source>Oldest</source>
+        <translation>سب سے پرانا</translation>
+    </message>
+    <message>
+        <source>Assessors</source>
+        <translation>جانچنے والے</translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation>جانچنے والا</translation>
+    </message>
+    <message>
+        <source>Waiting for them</source>
+        <translation>ان کے منتظر</translation>
+    </message>
+    <message>
+        <source>Median turnaround</source>
+        <translation>درمیانی مدتِ جانچ</translation>
+    </message>
+    <message>
+        <source>Waiting, by cohort</source>
+        <translation>منتظر، بیچ کے لحاظ سے</translation>
+    </message>
+    <message>
+        <source>Ass&amp;essors of this cohort…</source>
+        <translation>اس بیچ کے جانچنے والے… (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Waiting, by assessor</source>
+        <translation>منتظر، جانچنے والے کے لحاظ سے</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) waiting to be marked</source>
+        <translation>
+            <numerusform>%n کوشش جانچ کی منتظر</numerusform>
+            <numerusform>%n کوششیں جانچ کی منتظر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>median turnaround {days} days</source>
+        <translation>درمیانی مدتِ جانچ {days} دن</translation>
+    </message>
+</context>
+<context>
     <name>BackupSchedule</name>
     <message>
         <source>Backed up to {path}</source>
@@ -1343,6 +1427,14 @@
         <translation>کیفیت</translation>
     </message>
     <message>
+        <source>&amp;Submissions</source>
+        <translation>جمع شدہ کام (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Backlog and assessors</source>
+        <translation>زیرِ التوا کام اور جانچنے والے (&amp;B)</translation>
+    </message>
+    <message>
         <source>Every micro-credential</source>
         <translation>ہر مائیکرو سند</translation>
     </message>
@@ -1361,6 +1453,14 @@
     <message>
         <source>Waiting at &amp;least</source>
         <translation>کم از کم انتظار (&amp;L)</translation>
+    </message>
+    <message>
+        <source>Every cohort</source>
+        <translation>ہر بیچ</translation>
+    </message>
+    <message>
+        <source>Co&amp;hort</source>
+        <translation>بیچ (&amp;H)</translation>
     </message>
     <message>
         <source>Loading the submissions…</source>
@@ -2359,6 +2459,10 @@
         <translation>شاید یہ منتقل ہو گئی یا اس کی ڈرائیو نکال لی گئی: اسے دوبارہ منتخب کریں</translation>
     </message>
     <message>
+        <source>Keep at least one assessor</source>
+        <translation>کم از کم ایک جانچنے والا رکھیں</translation>
+    </message>
+    <message>
         <source>Keep it to {max_len}</source>
         <translation>اسے {max_len} حروف تک رکھیں</translation>
     </message>
@@ -3237,6 +3341,10 @@
     <message>
         <source>works at another campus</source>
         <translation>کسی اور کیمپس میں کام کرتا ہے</translation>
+    </message>
+    <message>
+        <source>would have nobody to mark its work</source>
+        <translation>کے کام کی جانچ کے لیے کوئی نہیں رہے گا</translation>
     </message>
     <message>
         <source>would take away your own admin rights</source>

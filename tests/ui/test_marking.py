@@ -4,7 +4,7 @@ evidence in view, blind second marking, and the focal person resolving a disagre
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -178,3 +178,83 @@ def test_blind_second_marking_then_a_disagreement_resolved(qtbot, campus, runner
 def test_the_queue_model_passes_qtmodeltester(qtbot, qtmodeltester, campus, runner):
     page = _page(qtbot, runner, campus.assessor)
     qtmodeltester.check(page.queue)
+
+
+def test_the_focal_person_sees_the_backlog_and_reassigns_a_cohort(qtbot, campus, runner,
+                                                                   submitted):  # fmt: skip
+    from desktop.ui.marking_backlog import AssessorsDialog
+
+    _enrolment_id, nadia = submitted
+    page = _page(qtbot, runner, campus.admin)
+    assert page.tabs.isTabVisible(1)
+    with qtbot.waitSignal(page.backlog.loaded, timeout=10_000):
+        page.tabs.setCurrentIndex(1)
+    backlog = page.backlog
+    assert backlog.summary.text() == "1 attempt waiting to be marked"
+    assert backlog.by_cohort.data(backlog.by_cohort.index(0, 0)) == "DA-101-A"
+    by_name = {r["display_name"]: r for r in backlog.by_assessor.rows}
+    assert by_name["Dr Farhan Qureshi"]["waiting"] == 1
+    backlog.cohort_table.selectRow(0)
+
+    def only_nadia(dialog: AssessorsDialog):
+        qtbot.waitUntil(lambda: dialog.people.count() >= 2, timeout=10_000)
+        for i in range(dialog.people.count()):
+            item = dialog.people.item(i)
+            keep = item.text() == "Dr Nadia Jamil"
+            item.setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
+        dialog.save_button.click()
+
+    def poll():
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, AssessorsDialog) and w.isVisible()), None)  # fmt: skip
+        if dialog is None:
+            QTimer.singleShot(10, poll)
+        else:
+            only_nadia(dialog)
+
+    QTimer.singleShot(0, poll)
+    with qtbot.waitSignal(backlog.loaded, timeout=10_000):
+        backlog.assessors_button.click()
+    assert backlog.by_cohort.data(backlog.by_cohort.index(0, 4)) == "Dr Nadia Jamil"
+    assessor_page = _page(qtbot, runner, nadia)
+    assert not assessor_page.tabs.isTabVisible(1)
+    assert assessor_page.queue.rowCount() == 1
+
+
+def test_an_assessor_narrows_the_queue_by_cohort(qtbot, campus, runner, submitted):
+    page = _page(qtbot, runner, campus.assessor)
+    assert page.cohort_filter.itemText(1) == "DA-101-A"
+    page.cohort_filter.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: page.current_filter().cohort_id is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: page.queue.rowCount() == 1, timeout=10_000)
+
+
+def test_a_pdf_is_shown_inside_the_app(qtbot, campus, tmp_path):
+    from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
+    from PySide6.QtPdf import QPdfDocument
+
+    pdf = tmp_path / "report.pdf"
+    writer = QPdfWriter(str(pdf))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    painter = QPainter(writer)
+    painter.drawText(200, 200, "District enrolment report")
+    painter.end()
+    store, admin = campus.store, campus.admin
+    enrolment_id = enrolments.enrol(store, admin, campus.cohort_id, campus.learner_ids[2])["id"]
+    evidence.add_file(store, admin, BlobStore(evidence_dir(campus.path)), enrolment_id,
+                      campus.requirement_ids[0], pdf)  # fmt: skip
+    store.close()
+    runner = TaskRunner(campus.path)
+    try:
+        dialog = MarkingDialog(runner, Session(campus.admin), enrolment_id)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.evidence_list.count() == 1, timeout=10_000)
+        assert dialog.viewer.currentWidget() is dialog.pdf
+        qtbot.waitUntil(
+            lambda: dialog.pdf_document.status() == QPdfDocument.Status.Ready, timeout=10_000
+        )
+        assert dialog.pdf_document.pageCount() == 1
+        assert not dialog.save_button.isEnabled()  # not submitted: nothing to mark yet
+    finally:
+        runner.close()

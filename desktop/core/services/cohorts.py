@@ -17,6 +17,7 @@ __all__ = [
     "close_cohort",
     "create_cohort",
     "reopen_cohort",
+    "set_assessors",
     "unassign_assessor",
     "update_cohort",
 ]
@@ -262,3 +263,46 @@ def unassign_assessor(store: Store, actor: Actor, cohort_id: str, user_id: str) 
             cohort_id,
             {"code": cohort["code"], "user": user_id},
         )
+
+
+def set_assessors(
+    store: Store, actor: Actor, cohort_id: str, user_ids: list[str]
+) -> list[dict[str, Any]]:
+    """Make exactly these the cohort's assessors (reassigning its marking), all or nothing.
+    Markings already made stay theirs; attempts waiting go to the new list's queues."""
+    cohort = _cohort(store, actor, cohort_id, phrase("assign assessors"))
+    wanted = list(dict.fromkeys(user_ids))
+    if not wanted:
+        raise InvalidInput.single(
+            "assessors",
+            cohort["code"],
+            "would have nobody to mark its work",
+            "Keep at least one assessor",
+        )
+    _check_assessors(store, cohort["campus_id"], wanted)
+    rows = store.query(
+        "SELECT * FROM cohort_assessors WHERE cohort_id = ?", (cohort_id,)
+    )
+    by_user = {row["user_id"]: row for row in rows}
+    before = sorted(u for u, row in by_user.items() if not row["deleted"])
+    if before == sorted(wanted):
+        return [by_user[u] for u in before]
+    with store.transaction(actor) as tx:
+        for user_id, row in by_user.items():
+            if not row["deleted"] and user_id not in wanted:
+                tx.delete("cohort_assessors", row["id"])
+        for user_id in wanted:
+            row = by_user.get(user_id)
+            if row is None:
+                _assign(tx, cohort["campus_id"], cohort_id, user_id)
+            elif row["deleted"]:
+                tx.restore("cohort_assessors", row["id"])
+        tx.audit(
+            "cohort.assessors",
+            "cohorts",
+            cohort_id,
+            {"code": cohort["code"], "before": before, "after": sorted(wanted)},
+        )
+    return store.query(
+        "SELECT * FROM cohort_assessors WHERE cohort_id = ? AND deleted = 0", (cohort_id,)
+    )

@@ -124,3 +124,21 @@ def test_backlog_and_turnaround(campus, tmp_path, two_markers):
     assert by_person["Dr Farhan Qureshi"]["turnaround_days"] == 0.0
     assert by_person["Dr Nadia Jamil"]["turnaround_days"] is None
     assert turnaround_days(conn, campus.admin.campus_id) == 0.0
+
+
+def test_reassigning_a_cohort_moves_its_waiting_work(campus, tmp_path, two_markers):
+    first, second = two_markers
+    _submitted(campus, tmp_path)
+    conn, campus_id = campus.store.conn, campus.admin.campus_id
+    cohorts.set_assessors(campus.store, campus.admin, campus.cohort_id, [second.user_id])
+    assert marking_queue(conn, QueueFilter(campus_id, first.user_id)) == []
+    assert len(marking_queue(conn, QueueFilter(campus_id, second.user_id))) == 1
+    audit = campus.store.one("SELECT action, detail FROM audit_log ORDER BY seq DESC LIMIT 1")
+    assert audit["action"] == "cohort.assessors"
+    with pytest.raises(InvalidInput, match="would have nobody to mark its work"):
+        cohorts.set_assessors(campus.store, campus.admin, campus.cohort_id, [])
+    with pytest.raises(PermissionDenied):
+        cohorts.set_assessors(campus.store, first, campus.cohort_id, [first.user_id])
+    cohorts.set_assessors(campus.store, campus.admin, campus.cohort_id,
+                          [first.user_id, second.user_id])  # fmt: skip
+    assert len(marking_queue(conn, QueueFilter(campus_id, first.user_id))) == 1
