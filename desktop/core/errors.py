@@ -72,6 +72,7 @@ FIELD_TITLES: dict[str, str] = {
     "enrolment": "enrolment",
     "evidence": "evidence",
     "evidence requirement": "evidence requirement {item}",
+    "evidence_max_mb": "largest evidence file",
     "evidence_requirements": "evidence requirements",
     "feedback": "feedback",
     "file": "file",

@@ -151,7 +151,10 @@ def read_csv(path: str | Path) -> CsvTable:
             limit=MAX_BYTES // 2**20,
         )
     text, encoding = _decode(source.read_bytes())
-    text = text.translate(_URDU_LETTERS)
+    if encoding.lower() in ("cp1256", "windows-1256"):
+        # Only the code page lacks the Urdu letters; a Unicode file means what it says (an
+        # Arabic name keeps its Arabic kaf and yeh).
+        text = text.translate(_URDU_LETTERS)
     delimiter = _delimiter(text.split("\n", 1)[0])
     rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter) if any(row)]
     if not rows:

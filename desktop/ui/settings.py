@@ -42,7 +42,9 @@ from desktop.core.backup import (
     make_scheduled_backup,
     restore_database,
 )
+from desktop.core.evidence_files import DEFAULT_MAX_MB, max_evidence_bytes
 from desktop.core.paths import display_path
+from desktop.core.services import evidence
 from desktop.core.store import Store
 from desktop.ui.account import lock_minutes, save_lock_minutes
 from desktop.ui.forms import ERROR_STYLE
@@ -184,6 +186,24 @@ class SettingsDialog(QDialog):
         self.lock_minutes.setValue(lock_minutes())
         form.addRow(self.tr("Lock &after"), self.lock_minutes)
         layout.addWidget(general)
+
+        # The campus's own rule (a focal person's): how large an evidence file may be.
+        self.evidence_box = QGroupBox(self.tr("Evidence"), self)
+        evidence_form = QFormLayout(self.evidence_box)
+        self.evidence_limit = QSpinBox(self.evidence_box)
+        self.evidence_limit.setObjectName("evidenceLimit")
+        self.evidence_limit.setAccessibleName(self.tr("Largest evidence file, in MB"))
+        self.evidence_limit.setRange(1, evidence.MAX_LIMIT_MB)
+        self.evidence_limit.setSuffix(self.tr(" MB"))
+        self.evidence_limit.setValue(DEFAULT_MAX_MB)
+        evidence_form.addRow(self.tr("Largest e&vidence file"), self.evidence_limit)
+        actor = session.actor
+        self.evidence_box.setVisible(bool(actor) and actor.role == "admin")
+        layout.addWidget(self.evidence_box)
+        self._limit_read = None
+        runner.read(
+            lambda conn: max_evidence_bytes(conn) // 1_000_000, done=self._limit_in
+        )
 
         backups = QGroupBox(self.tr("Backups"), self)
         backup_form = QFormLayout(backups)
@@ -362,8 +382,21 @@ class SettingsDialog(QDialog):
 
     # -- saving --------------------------------------------------------------------------------
 
+    def _limit_in(self, megabytes: int) -> None:
+        self._limit_read = megabytes
+        self.evidence_limit.setValue(megabytes)
+
     def accept(self) -> None:
         save_language(self.language.currentData())
         save_lock_minutes(self.lock_minutes.value())
         save_backup_settings(self.current())
+        limit, actor = self.evidence_limit.value(), self.session.actor
+        if self.evidence_box.isVisibleTo(self) and self._limit_read not in (None, limit):
+            # The campus's rule is written first; the dialog stays open if it is refused.
+            self.runner.write(
+                lambda store: evidence.set_evidence_limit(store, actor, limit),
+                done=lambda _mb: QDialog.accept(self),
+                failed=lambda error: self._say(error_text(error), error=True),
+            )
+            return
         super().accept()

@@ -740,6 +740,10 @@
         <translation>جنس</translation>
     </message>
     <message>
+        <source>largest evidence file</source>
+        <translation>سب سے بڑی شواہد فائل</translation>
+    </message>
+    <message>
         <source>learner</source>
         <translation>طالب علم</translation>
     </message>
@@ -2036,6 +2040,10 @@
         <translation>کردار تبدیل کرنے</translation>
     </message>
     <message>
+        <source>change the evidence size limit</source>
+        <translation>شواہد کی فائل کی حد بدلنا</translation>
+    </message>
+    <message>
         <source>change this enrolment</source>
         <translation>اس داخلے میں تبدیلی</translation>
     </message>
@@ -2309,6 +2317,10 @@
     <message>
         <source>Choose a password nobody can guess from the user name</source>
         <translation>ایسا پاس ورڈ منتخب کریں جس کا صارف کے نام سے کوئی اندازہ نہ لگا سکے</translation>
+    </message>
+    <message>
+        <source>Choose a size such as 200</source>
+        <translation>200 جیسا کوئی سائز منتخب کریں</translation>
     </message>
     <message>
         <source>Choose a track from the list</source>
@@ -3187,6 +3199,10 @@
         <translation>ای میل پتا نہیں</translation>
     </message>
     <message>
+        <source>is not between 1 and {most} MB</source>
+        <translation>1 اور {most} MB کے درمیان نہیں</translation>
+    </message>
+    <message>
         <source>is not one of the allowed values</source>
         <translation>اجازت شدہ اندراجات میں سے نہیں</translation>
     </message>
@@ -3413,6 +3429,22 @@
     <message>
         <source>Lock &amp;after</source>
         <translation>تالا لگنے کا وقفہ (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>شواہد</translation>
+    </message>
+    <message>
+        <source>Largest evidence file, in MB</source>
+        <translation>سب سے بڑی شواہد فائل، MB میں</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Largest e&amp;vidence file</source>
+        <translation>سب سے بڑی شواہد فائل (&amp;V)</translation>
     </message>
     <message>
         <source>Backups</source>

@@ -136,3 +136,13 @@ def test_unreadable_files_are_explained(tmp_path, content, message):
     path.write_bytes(content)
     with pytest.raises(InvalidInput, match=message):
         read_csv(path)
+
+
+def test_a_unicode_file_keeps_arabic_letters_as_written(tmp_path):
+    """Only the Arabic code page lacks the Urdu kaf and yeh; in UTF-8 an Arabic name (ك, ي) is
+    what its writer meant, and an export of it must import back the same."""
+    from desktop.core.learner_import import read_csv
+
+    path = tmp_path / "arabic.csv"
+    path.write_text("Registration no,Full name\nQAU-1,علي الكاظمي\n", encoding="utf-8-sig")
+    assert read_csv(path).rows == [["QAU-1", "علي الكاظمي"]]

@@ -127,3 +127,35 @@ def test_only_a_focal_person_may_restore(qtbot, campus, tmp_path):
     dialog.list.selectRow(0)
     assert not dialog.restore.isEnabled()
     runner.close()
+
+
+def test_a_focal_person_sets_the_largest_evidence_file(qtbot, opened, campus):
+    import json
+
+    from desktop.core.evidence_files import max_evidence_bytes
+    from desktop.core.store import Store
+
+    dialog, _folder = opened
+    qtbot.waitUntil(lambda: dialog._limit_read == 200, timeout=10_000)
+    assert dialog.evidence_limit.value() == 200
+    dialog.evidence_limit.setValue(50)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.accept()
+    with Store.open(campus.path, readonly=True) as store:
+        assert max_evidence_bytes(store.conn) == 50_000_000
+        audit = store.one("SELECT action, detail FROM audit_log ORDER BY seq DESC LIMIT 1")
+    assert audit["action"] == "settings.evidence_limit"
+    assert json.loads(audit["detail"]) == {"before": 200, "after": 50}
+
+
+def test_an_assessor_does_not_see_the_campus_evidence_rule(qtbot, campus):
+    campus.store.close()
+    runner = TaskRunner(campus.path)
+    try:
+        schedule = BackupSchedule(runner, campus.path)
+        dialog = SettingsDialog(runner, Session(campus.assessor), schedule)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert not dialog.evidence_box.isVisibleTo(dialog)
+    finally:
+        runner.close()

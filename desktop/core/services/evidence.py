@@ -22,9 +22,18 @@ from desktop.core.services.access import require_role, require_same_campus
 from desktop.core.services.enrolments import get_enrolment, move
 from desktop.core.store import Actor, Store, Transaction
 
-__all__ = ["add_file", "add_link", "add_reflection", "attempt_evidence", "submit_attempt"]
+__all__ = [
+    "MAX_LIMIT_MB",
+    "add_file",
+    "add_link",
+    "add_reflection",
+    "attempt_evidence",
+    "set_evidence_limit",
+    "submit_attempt",
+]
 
 OPEN_FOR_EVIDENCE = ("enrolled", "in_progress", "resubmit")
+MAX_LIMIT_MB = 4000
 
 
 def _writable_enrolment(store: Store, actor: Actor, enrolment_id: str) -> dict[str, Any]:
@@ -320,3 +329,20 @@ def submit_attempt(store: Store, actor: Actor, enrolment_id: str) -> dict[str, A
         updated = move(tx, enrolment, "submitted", f"attempt {enrolment['attempt']} submitted")
         tx.audit("enrolment.submit", "enrolments", enrolment_id, {"attempt": enrolment["attempt"]})
     return updated
+
+
+def set_evidence_limit(store: Store, actor: Actor, megabytes: int) -> int:
+    """The largest evidence file this computer's database takes, in MB (a focal person's
+    choice; audited)."""
+    require_role(actor, "admin", doing=phrase("change the evidence size limit"))
+    if type(megabytes) is not int or not 1 <= megabytes <= MAX_LIMIT_MB:
+        raise InvalidInput.single(
+            "evidence_max_mb", megabytes, "is not between 1 and {most} MB",
+            "Choose a size such as 200", most=MAX_LIMIT_MB,
+        )  # fmt: skip
+    before = max_evidence_bytes(store.conn) // 1_000_000
+    with store.transaction(actor) as tx:
+        tx.set_setting("evidence_max_mb", str(megabytes))
+        tx.audit("settings.evidence_limit", "settings", "evidence_max_mb",
+                 {"before": before, "after": megabytes})  # fmt: skip
+    return megabytes
