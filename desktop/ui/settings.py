@@ -8,6 +8,7 @@ N. Restoring a backup asks first and keeps the database as it was beside it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -89,12 +90,12 @@ def _scheduled(_conn: Any, db_path: Path, folder: str, keep: int) -> tuple[Path,
     # A connection of its own: the backup of a large campus takes a while, and a reader's
     # connection is shared with the screens' queries.
     with Store.open(db_path, readonly=True) as store:
-        written, _report, removed = make_scheduled_backup(store, folder, keep)
+        written, _report, removed = make_scheduled_backup(store, os.path.expanduser(folder), keep)
     return written, removed
 
 
 def _due(_conn: Any, folder: str, stem: str) -> bool:
-    return backup_due(folder, stem, dt.datetime.now())
+    return backup_due(os.path.expanduser(folder), stem, dt.datetime.now())
 
 
 class BackupSchedule(QObject):
@@ -286,7 +287,8 @@ class SettingsDialog(QDialog):
     def list_backups(self) -> None:
         folder = self.folder.text().strip()
         stem = self.schedule.db_path.stem
-        self.runner.read(lambda _conn: backups_in(folder, stem) if folder else [],
+        where = os.path.expanduser(folder)  # "~/…" as typed means the home folder
+        self.runner.read(lambda _conn: backups_in(where, stem) if folder else [],
                          done=self._backups_in)  # fmt: skip
 
     def _backups_in(self, found: list[BackupFile]) -> None:

@@ -161,6 +161,11 @@ def main() -> int:
             _wait_until(app, lambda m=marking: m.queue.rowCount() > 0)
             marking.table.setCurrentIndex(marking.queue.index(0, 0))
             _save(window, f"marking-{language}.png")
+            marking.tabs.setCurrentIndex(1)
+            _wait_until(app, lambda m=marking: m.backlog.by_assessor.rowCount() > 0)
+            marking.backlog.cohort_table.selectRow(0)
+            _save(window, f"marking-backlog-{language}.png")
+            marking.tabs.setCurrentIndex(0)
             dialog = MarkingDialog(window.runner, window.session, marking.queue.rows[0]["id"])
             dialog.resize(1180, 760)
             dialog.show()
@@ -237,12 +242,13 @@ def main() -> int:
             with Store.open(db_path) as store:
                 for stamp in ("20261121-183002", "20261122-183005"):
                     backup_database(store, folder / f"{db_path.stem}-{stamp}.db")
-            save_backup_settings(BackupSettings(str(folder), True, 14))
+            # As a person may type it: "~" is their home folder (here the throw-away one).
+            save_backup_settings(BackupSettings("~/usb", True, 14))
             settings = SettingsDialog(window.runner, window.session, window.backups)
             settings.show()
             _wait_until(app, lambda d=settings: d.list.rowCount() == 2)
             settings._backed_up(
-                window.backups.tr("Backed up to {path}").format(path=ltr(str(folder / "…")))
+                window.backups.tr("Backed up to {path}").format(path=ltr("~/usb/…"))
             )
             _wait_until(app, lambda d=settings: d.list.rowCount() == 2)
             settings.list.selectRow(0)

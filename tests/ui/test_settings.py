@@ -159,3 +159,13 @@ def test_an_assessor_does_not_see_the_campus_evidence_rule(qtbot, campus):
         assert not dialog.evidence_box.isVisibleTo(dialog)
     finally:
         runner.close()
+
+
+def test_a_folder_typed_with_a_tilde_is_in_the_home_folder(qtbot, opened, monkeypatch):
+    dialog, folder = opened
+    monkeypatch.setenv("HOME", str(folder.parent))
+    dialog.folder.setText("~/usb")
+    dialog.back_up.click()
+    qtbot.waitUntil(lambda: "Backed up to" in dialog.message.text(), timeout=20_000)
+    assert len(backups_in(folder, "campus")) == 1
+    qtbot.waitUntil(lambda: dialog.list.rowCount() == 1, timeout=10_000)

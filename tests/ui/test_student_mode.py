@@ -208,3 +208,28 @@ def test_the_student_window_is_usable_by_keyboard_and_screen_reader(qtbot, campu
     people, _files = lab
     window = _student_window(qtbot, campus, people["ayesha"])
     assert _audit(window) == {}
+
+
+def test_a_file_dropped_on_a_requirement_is_added(qtbot, campus, lab):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from desktop.ui.student import RequirementBox
+
+    people, files = lab
+    window = _student_window(qtbot, campus, people["ayesha"])
+    file_req, reflection_req = campus_requirements(campus)
+    box = window.findChild(RequirementBox, f"requirement_{file_req}")
+    assert box.acceptDrops()
+    assert not window.findChild(RequirementBox, f"requirement_{reflection_req}").acceptDrops()
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(files[0])])
+    centre = QPointF(box.rect().center())
+    enter = QDragEnterEvent(centre.toPoint(), Qt.DropAction.CopyAction, data,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(box, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(centre, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(box, drop)
+    qtbot.waitUntil(lambda: _shown(window, "File: cleaned.csv"), timeout=10_000)
