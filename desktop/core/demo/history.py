@@ -65,9 +65,14 @@ URDU_FEEDBACK_RESUBMIT = (
     "ابھی نہیں: کچھ مراحل نامکمل ہیں۔ براہِ کرم وضاحت کے ساتھ دوبارہ جمع کرائیں۔"
 )
 
-# Share of final states by where the cohort is in its life.
-PAST_STATES = (("passed", 62), ("passed_after_resubmit", 14), ("failed", 7), ("withdrawn", 10),
-               ("resubmit", 4), ("submitted", 3))  # fmt: skip
+# Share of final states by where the cohort is in its life. Work handed in to an ended cohort
+# has been marked: a campus does not leave submissions waiting for years.
+PAST_STATES = (("passed", 65), ("passed_after_resubmit", 14), ("failed", 7), ("withdrawn", 10),
+               ("resubmit", 4))  # fmt: skip
+# A cohort that ended in the last few weeks still has some work waiting to be marked.
+RECENTLY_ENDED_DAYS = 60
+RECENTLY_ENDED_STATES = (("passed", 52), ("passed_after_resubmit", 12), ("failed", 6),
+                         ("withdrawn", 10), ("resubmit", 5), ("submitted", 15))  # fmt: skip
 RUNNING_STATES = (("enrolled", 14), ("in_progress", 34), ("submitted", 18), ("resubmit", 10),
                   ("passed", 14), ("passed_after_resubmit", 2), ("failed", 3),
                   ("withdrawn", 5))  # fmt: skip
@@ -103,6 +108,7 @@ def _cumulative(weighted: tuple[tuple[str, int], ...]) -> tuple[tuple[str, ...],
 
 
 _PAST = _cumulative(PAST_STATES)
+_RECENTLY_ENDED = _cumulative(RECENTLY_ENDED_STATES)
 _RUNNING = _cumulative(RUNNING_STATES)
 _UPCOMING = _cumulative(UPCOMING_STATES)
 
@@ -255,8 +261,10 @@ class HistoryWriter:
         self._write(batch, len(learners))
 
     def _final_state(self, plan: CohortPlan) -> str:
-        if plan.ends < self.today:
+        if plan.ends < self.today - dt.timedelta(days=RECENTLY_ENDED_DAYS):
             names, cumulative = _PAST
+        elif plan.ends < self.today:
+            names, cumulative = _RECENTLY_ENDED
         elif plan.starts > self.today:
             names, cumulative = _UPCOMING
         else:
