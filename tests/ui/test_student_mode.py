@@ -233,3 +233,31 @@ def test_a_file_dropped_on_a_requirement_is_added(qtbot, campus, lab):
                       Qt.KeyboardModifier.NoModifier)  # fmt: skip
     QApplication.sendEvent(box, drop)
     qtbot.waitUntil(lambda: _shown(window, "File: cleaned.csv"), timeout=10_000)
+
+
+def test_after_a_student_signs_out_the_next_person_gets_their_own_window(
+    qtbot, campus, lab, monkeypatch
+):
+    from desktop.ui import app as app_module
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.signin import SignInDialog
+
+    people, _files = lab
+    facts = {"demo": False, "head_office": False, "campus": "QAU"}
+    people_here = app_module._People(campus.path, facts)
+    arrivals = iter([people["bilal"], campus.assessor])
+    monkeypatch.setattr(SignInDialog, "ask", classmethod(lambda cls, *a, **k: next(arrivals)))
+    people_here.open_student(people["ayesha"])
+    first = people_here.windows[-1]
+    qtbot.addWidget(first)
+    qtbot.waitUntil(lambda: first.enrolment_list.count() == 1, timeout=10_000)
+    first.sign_out()  # Bilal signs in next
+    second = people_here.windows[-1]
+    qtbot.addWidget(second)
+    assert isinstance(second, StudentWindow) and second is not first
+    assert second.session.actor.user_id == people["bilal"].user_id
+    second.sign_out()  # then the assessor, who gets the office window
+    third = people_here.windows[-1]
+    qtbot.addWidget(third)
+    assert isinstance(third, MainWindow)
+    third.close()
