@@ -47,7 +47,7 @@ from desktop.ui.account import InactivityLock, lock_minutes
 from desktop.ui.enrolment_dialogs import status_names
 from desktop.ui.forms import ERROR_STYLE
 from desktop.ui.i18n import ltr
-from desktop.ui.marking import decision_names
+from desktop.ui.marking_dialog import decision_names
 from desktop.ui.problems import error_text
 from desktop.ui.session import Session
 from desktop.ui.sizing import lines

@@ -67,7 +67,7 @@ def main() -> int:
         from desktop.ui.learner_form import LearnerForm
         from desktop.ui.learner_import import LearnerImportWizard
         from desktop.ui.main_window import MainWindow
-        from desktop.ui.marking import MarkingDialog
+        from desktop.ui.marking_dialog import MarkingDialog
         from desktop.ui.micro_credential_editor import MicroCredentialEditor
         from desktop.ui.pathway_editor import PathwayEditor
         from desktop.ui.session import Session

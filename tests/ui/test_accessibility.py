@@ -161,7 +161,7 @@ def _dialogs(window, campus):
     enrolment = {"id": "none", "status": "enrolled", "full_name": "Ayesha Khan"}
     yield "status", StatusDialog(runner, session, enrolment, status_names())
     yield "choose cohort", ChooseCohortDialog(runner, session)
-    from desktop.ui.marking import MarkingDialog
+    from desktop.ui.marking_dialog import MarkingDialog
 
     yield "marking", MarkingDialog(runner, session, "no-such-enrolment")
     choices = [{"code": "DA-101", "title_en": "Data", "title_ur": "", "published": 1}]

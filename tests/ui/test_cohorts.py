@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QItemSelectionModel
 
 from desktop.core.store import Store
 from desktop.ui.cohorts import CohortsPage
 from desktop.ui.enrolment_dialogs import EnrolDialog, StatusDialog
 from desktop.ui.session import Session
 from desktop.ui.tasks import TaskRunner
+from tests.ui.dialogs import when_shown
 
 
 @pytest.fixture
@@ -34,23 +34,6 @@ def _choose_cohort(qtbot, page):
     qtbot.waitUntil(lambda: page.roster_label.text().startswith("DA-101-A"), timeout=10_000)
 
 
-def _when_shown(dialog_class, act):
-    """Run ``act(dialog)`` as soon as a dialog of this class is open."""
-
-    def poll():
-        dialog = next(
-            (w for w in QApplication.topLevelWidgets() if isinstance(w, dialog_class)
-             and w.isVisible()),
-            None,
-        )  # fmt: skip
-        if dialog is None:
-            QTimer.singleShot(10, poll)
-        else:
-            act(dialog)
-
-    QTimer.singleShot(0, poll)
-
-
 def test_the_cohort_and_its_seats(page):
     assert _cell(page.cohorts, 0, 0) == "DA-101-A"
     assert _cell(page.cohorts, 0, 1) == "DA-101 Data Analytics Fundamentals"
@@ -68,7 +51,7 @@ def test_enrol_a_learner_into_a_cohort(qtbot, page, campus):
         dialog.table.selectRow(0)
         dialog.enrol_button.click()
 
-    _when_shown(EnrolDialog, enrol_ayesha)
+    when_shown(EnrolDialog, enrol_ayesha)
     page.enrol_button.click()
     qtbot.waitUntil(lambda: page.members.rowCount() == 1, timeout=10_000)
     assert _cell(page.members, 0, 1) == "Ayesha Khan"
@@ -95,7 +78,7 @@ def test_enrolling_more_than_the_seats_is_refused_and_explained(qtbot, page):
         seen["message"] = dialog.message.text()
         dialog.reject()
 
-    _when_shown(EnrolDialog, choose_four)
+    when_shown(EnrolDialog, choose_four)
     page.enrol_button.click()
     assert "has 3 of 3 seats left, and 4 learners were chosen" in seen["message"]
     assert page.members.rowCount() == 0
@@ -125,7 +108,7 @@ def test_withdraw_with_a_reason_and_see_the_history(qtbot, page, campus):
         qtbot.keyClicks(dialog.reason, "Moved to Quetta")
         dialog.save_button.click()
 
-    _when_shown(StatusDialog, withdraw)
+    when_shown(StatusDialog, withdraw)
     page.status_button.click()
     assert "reason (empty): is required" in seen["first"]
     qtbot.waitUntil(lambda: _cell(page.members, 0, 2) == "Withdrawn", timeout=10_000)
@@ -217,7 +200,7 @@ def test_enrol_from_a_csv_of_registration_numbers(qtbot, page, tmp_path, monkeyp
         dialog.enrol_file(str(path))
         seen["dialog"] = dialog
 
-    _when_shown(EnrolDialog, from_file)
+    when_shown(EnrolDialog, from_file)
     page.enrol_button.click()
     assert asked == [
         "2 learners found in the file. Not registered here: QAU-2099-7777. Enrol them?"

@@ -4,8 +4,7 @@ or learner; a status changed with a reason; learners enrolled into a cohort chos
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from desktop.core.services import enrolments
 from desktop.core.store import Store
@@ -14,6 +13,7 @@ from desktop.ui.enrolment_dialogs import EnrolDialog, StatusDialog
 from desktop.ui.enrolments import ChooseCohortDialog, EnrolmentsPage
 from desktop.ui.session import Session
 from desktop.ui.tasks import TaskRunner
+from tests.ui.dialogs import when_shown
 
 
 @pytest.fixture
@@ -49,23 +49,6 @@ def page(qtbot, campus, enrolled):
 def _column(page, column: int) -> list[str]:
     model = page.model
     return [model.data(model.index(row, column)) for row in range(model.rowCount())]
-
-
-def _when_shown(dialog_class, act):
-    """Run ``act(dialog)`` as soon as a dialog of this class is open."""
-
-    def poll():
-        dialog = next(
-            (w for w in QApplication.topLevelWidgets() if isinstance(w, dialog_class)
-             and w.isVisible()),
-            None,
-        )  # fmt: skip
-        if dialog is None:
-            QTimer.singleShot(10, poll)
-        else:
-            act(dialog)
-
-    QTimer.singleShot(0, poll)
 
 
 def _set_filter(qtbot, page, change) -> None:
@@ -119,7 +102,7 @@ def test_withdraw_from_the_enrolments_screen_with_a_reason(qtbot, page, campus, 
         qtbot.keyClicks(dialog.reason, "Took a job in Lahore")
         dialog.save_button.click()
 
-    _when_shown(StatusDialog, withdraw)
+    when_shown(StatusDialog, withdraw)
     with qtbot.waitSignal(page.model.loaded, timeout=10_000):
         page.status_button.click()
     assert "reason (empty): is required" in seen["refused"]
@@ -148,7 +131,7 @@ def test_an_assessor_reads_the_history_but_changes_nothing(qtbot, campus, enroll
             seen["can_save"] = dialog.save_button.isVisibleTo(dialog)
             dialog.reject()
 
-        _when_shown(StatusDialog, read)
+        when_shown(StatusDialog, read)
         page.history_button.click()
         assert seen["title"] == "History of Hira Baloch"
         assert "Withdrawn — Moved to Quetta (Sana Mirza)" in seen["history"]
@@ -169,8 +152,8 @@ def test_enrol_learners_into_a_cohort_chosen_here(qtbot, page, campus):
         dialog.table.selectRow(0)
         dialog.enrol_button.click()
 
-    _when_shown(ChooseCohortDialog, choose)
-    _when_shown(EnrolDialog, enrol_usman)
+    when_shown(ChooseCohortDialog, choose)
+    when_shown(EnrolDialog, enrol_usman)
     with qtbot.waitSignal(page.model.loaded, timeout=10_000):
         page.enrol_button.click()
     assert _column(page, 1)[0] == "Usman Tareen"
@@ -243,7 +226,7 @@ def test_enter_on_a_row_opens_it(qtbot, page):
         seen["title"] = dialog.windowTitle()
         dialog.reject()
 
-    _when_shown(StatusDialog, look)
+    when_shown(StatusDialog, look)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert seen["title"] == "Status of Bilal Ahmed"
 

@@ -4,17 +4,18 @@ evidence in view, blind second marking, and the focal person resolving a disagre
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
 
 from desktop.core.blobs import BlobStore
 from desktop.core.paths import evidence_dir
 from desktop.core.services import cohorts, enrolments, evidence, users
 from desktop.core.store import Store
-from desktop.ui.marking import MarkingDialog, MarkingPage
+from desktop.ui.marking import MarkingPage
+from desktop.ui.marking_dialog import MarkingDialog
 from desktop.ui.session import Session
 from desktop.ui.tasks import TaskRunner
+from tests.ui.dialogs import when_shown
 
 
 @pytest.fixture
@@ -48,18 +49,6 @@ def runner(campus, submitted):
     runner = TaskRunner(campus.path)
     yield runner
     runner.close()
-
-
-def _when_shown(act):
-    def poll():
-        dialog = next((w for w in QApplication.topLevelWidgets()
-                       if isinstance(w, MarkingDialog) and w.isVisible()), None)  # fmt: skip
-        if dialog is None:
-            QTimer.singleShot(10, poll)
-        else:
-            act(dialog)
-
-    QTimer.singleShot(0, poll)
 
 
 def _mark(qtbot, dialog, levels, decision, feedback, blind=False):
@@ -120,7 +109,7 @@ def test_mark_a_resubmission_with_feedback(qtbot, campus, runner, submitted):
         dialog.feedback.setPlainText("Explain why each duplicate was removed.")
         dialog.save_button.click()
 
-    _when_shown(mark)
+    when_shown(MarkingDialog, mark)
     with qtbot.waitSignal(page.changed, timeout=10_000):
         page.open_button.click()
     assert page.queue.rowCount() == 0
@@ -141,7 +130,7 @@ def test_blind_second_marking_then_a_disagreement_resolved(qtbot, campus, runner
               "The analysis needs its reasons.", blind=True)  # fmt: skip
         dialog.save_button.click()
 
-    _when_shown(blind_mark)
+    when_shown(MarkingDialog, blind_mark)
     assert MarkingDialog.ask(runner, Session(nadia), enrolment_id)
 
     def first_marker(dialog):
@@ -150,7 +139,7 @@ def test_blind_second_marking_then_a_disagreement_resolved(qtbot, campus, runner
         _mark(qtbot, dialog, {criteria[0]: 3, criteria[1]: 3}, "pass", "Clear and complete.")
         dialog.save_button.click()
 
-    _when_shown(first_marker)
+    when_shown(MarkingDialog, first_marker)
     assert MarkingDialog.ask(runner, Session(campus.assessor), enrolment_id)
     page = _page(qtbot, runner, campus.admin)
     assert page.queue.data(page.queue.index(0, 6)) == (
@@ -169,7 +158,7 @@ def test_blind_second_marking_then_a_disagreement_resolved(qtbot, campus, runner
         dialog.resolution_reason.setText("Moderated: the reasons are in the reflection")
         dialog.resolve_button.click()
 
-    _when_shown(resolve)
+    when_shown(MarkingDialog, resolve)
     assert MarkingDialog.ask(runner, Session(campus.admin), enrolment_id)
     with Store.open(campus.path, readonly=True) as store:
         assert enrolments.get_enrolment(store, enrolment_id)["status"] == "passed"
@@ -204,15 +193,7 @@ def test_the_focal_person_sees_the_backlog_and_reassigns_a_cohort(qtbot, campus,
             item.setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
         dialog.save_button.click()
 
-    def poll():
-        dialog = next((w for w in QApplication.topLevelWidgets()
-                       if isinstance(w, AssessorsDialog) and w.isVisible()), None)  # fmt: skip
-        if dialog is None:
-            QTimer.singleShot(10, poll)
-        else:
-            only_nadia(dialog)
-
-    QTimer.singleShot(0, poll)
+    when_shown(AssessorsDialog, only_nadia)
     with qtbot.waitSignal(backlog.loaded, timeout=10_000):
         backlog.assessors_button.click()
     assert backlog.by_cohort.data(backlog.by_cohort.index(0, 4)) == "Dr Nadia Jamil"

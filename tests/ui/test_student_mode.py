@@ -4,14 +4,15 @@ resubmit, hands in again, is second-marked blind and passes; the next student se
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.core.services import cohorts, enrolments, users
 from desktop.core.store import Store
-from desktop.ui.marking import MarkingDialog
+from desktop.ui.marking_dialog import MarkingDialog
 from desktop.ui.session import Session
 from desktop.ui.student import StudentWindow
+from tests.ui.dialogs import when_shown
 
 STUDENT_PASSWORD = "my-own-long-password"
 
@@ -99,15 +100,7 @@ def _marks(qtbot, actor, enrolment_id, runner, points, decision, feedback, blind
         dialog.blind.setChecked(blind)
         dialog.save_button.click()
 
-    def poll():
-        dialog = next((w for w in QApplication.topLevelWidgets()
-                       if isinstance(w, MarkingDialog) and w.isVisible()), None)  # fmt: skip
-        if dialog is None:
-            QTimer.singleShot(10, poll)
-        else:
-            mark(dialog)
-
-    QTimer.singleShot(0, poll)
+    when_shown(MarkingDialog, mark)
     assert MarkingDialog.ask(runner, Session(actor), enrolment_id)
 
 
