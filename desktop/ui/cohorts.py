@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,23 +24,10 @@ from desktop.ui.enrolment_dialogs import EnrolDialog, StatusDialog, status_names
 from desktop.ui.i18n import ltr
 from desktop.ui.models import RowsModel
 from desktop.ui.session import Session
+from desktop.ui.tables import rows_table
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["CohortsPage"]
-
-
-def _table(parent: QWidget, name: str, accessible: str, model: QAbstractTableModel) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setAccessibleName(accessible)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    # Size columns from the first rows only: measuring thousands of rows takes seconds.
-    view.horizontalHeader().setResizeContentsPrecision(100)
-    return view
 
 
 class CohortsPage(QWidget):
@@ -82,7 +67,7 @@ class CohortsPage(QWidget):
         left = QWidget(splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        self.cohort_table = _table(left, "cohortTable", self.tr("Cohorts"), self.cohorts)
+        self.cohort_table = rows_table(left, "cohortTable", self.tr("Cohorts"), self.cohorts)
         left_layout.addWidget(self.cohort_table, 1)
         self.new_button = QPushButton(self.tr("&New cohort…"), left)
         self.new_button.setObjectName("newCohort")
@@ -96,7 +81,7 @@ class CohortsPage(QWidget):
         self.roster_label = QLabel(self.tr("Choose a cohort to see its learners."), right)
         self.roster_label.setObjectName("rosterLabel")
         right_layout.addWidget(self.roster_label)
-        self.roster_table = _table(right, "rosterTable", self.tr("Roster"), self.members)
+        self.roster_table = rows_table(right, "rosterTable", self.tr("Roster"), self.members)
         right_layout.addWidget(self.roster_table, 1)
         buttons = QHBoxLayout()
         self.enrol_button = QPushButton(self.tr("&Enrol learners…"), right)

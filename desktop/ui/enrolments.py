@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +42,7 @@ from desktop.ui.i18n import follow_script, ltr
 from desktop.ui.models import PagedRowsModel, RowsModel
 from desktop.ui.session import Session
 from desktop.ui.sizing import characters
+from desktop.ui.tables import rows_table
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["ChooseCohortDialog", "EnrolmentTableModel", "EnrolmentsPage"]
@@ -148,18 +147,7 @@ class EnrolmentsPage(QWidget):
         self.count_label = QLabel(self.tr("Loading enrolments…"), self)
         self.count_label.setObjectName("enrolmentCount")
         layout.addWidget(self.count_label)
-        self.table = QTableView(self)
-        self.table.setObjectName("enrolmentTable")
-        self.table.setAccessibleName(self.tr("Enrolments"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setResizeContentsPrecision(100)
+        self.table = rows_table(self, "enrolmentTable", self.tr("Enrolments"), self.model)
         layout.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()
@@ -320,13 +308,7 @@ class ChooseCohortDialog(QDialog):
             ],
             self,
         )  # fmt: skip
-        self.table = QTableView(self)
-        self.table.setObjectName("cohortChoices")
-        self.table.setAccessibleName(self.tr("Open cohorts"))
-        self.table.setModel(self.cohorts)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
+        self.table = rows_table(self, "cohortChoices", self.tr("Open cohorts"), self.cohorts)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -12,14 +12,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +27,7 @@ from desktop.ui.i18n import ltr
 from desktop.ui.marking_dialog import MarkingDialog
 from desktop.ui.models import RowsModel
 from desktop.ui.session import Session
+from desktop.ui.tables import rows_table
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["MarkingPage"]
@@ -108,16 +106,7 @@ class MarkingPage(QWidget):
         self.count_label = QLabel(self.tr("Loading the submissions…"), self)
         self.count_label.setObjectName("markingCount")
         layout.addWidget(self.count_label)
-        self.table = QTableView(self)
-        self.table.setObjectName("markingQueue")
-        self.table.setAccessibleName(self.tr("Submissions to mark"))
-        self.table.setModel(self.queue)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table = rows_table(self, "markingQueue", self.tr("Submissions to mark"), self.queue)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.open_button = QPushButton(self.tr("&Open the submission…"), self)

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from desktop.ui.i18n import ltr
 from desktop.ui.models import RowsModel
 from desktop.ui.problems import error_text
 from desktop.ui.session import Session
+from desktop.ui.tables import rows_table
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["AssessorsDialog", "BacklogPanel"]
@@ -39,18 +38,6 @@ def _backlog(conn, campus_id: str | None) -> dict[str, Any]:
         "assessors": backlog_by_assessor(conn, campus_id),
         "turnaround": turnaround_days(conn, campus_id),
     }
-
-
-def _table(parent: QWidget, name: str, accessible: str, model: RowsModel) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setAccessibleName(accessible)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class BacklogPanel(QWidget):
@@ -91,7 +78,7 @@ class BacklogPanel(QWidget):
         self.summary.setObjectName("backlogSummary")
         layout.addWidget(self.summary)
         layout.addWidget(QLabel(self.tr("Waiting, by cohort"), self))
-        self.cohort_table = _table(self, "backlogByCohort", self.tr("Waiting, by cohort"),
+        self.cohort_table = rows_table(self, "backlogByCohort", self.tr("Waiting, by cohort"),
                                    self.by_cohort)  # fmt: skip
         layout.addWidget(self.cohort_table, 2)
         buttons = QHBoxLayout()
@@ -103,7 +90,7 @@ class BacklogPanel(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addWidget(QLabel(self.tr("Waiting, by assessor"), self))
-        self.assessor_table = _table(self, "backlogByAssessor", self.tr("Waiting, by assessor"),
+        self.assessor_table = rows_table(self, "backlogByAssessor", self.tr("Waiting, by assessor"),
                                      self.by_assessor)  # fmt: skip
         layout.addWidget(self.assessor_table, 1)
         self.cohort_table.selectionModel().currentRowChanged.connect(
