@@ -44,6 +44,8 @@ def phrase(text: str) -> str:
 # a title may use the problem's params ("rubric criterion {criterion}").
 FIELD_TITLES: dict[str, str] = {
     "account": "account",
+    "key": "signing key",
+    "passphrase": "passphrase",
     "assessors": "assessors",
     "backup": "backup",
     "campus": "campus",

@@ -792,6 +792,10 @@
         <translation>کامیابی کا اصول</translation>
     </message>
     <message>
+        <source>passphrase</source>
+        <translation>پاس فریز</translation>
+    </message>
+    <message>
         <source>password</source>
         <translation>پاس ورڈ</translation>
     </message>
@@ -874,6 +878,10 @@
     <message>
         <source>score for &apos;{criterion}&apos;</source>
         <translation>&apos;{criterion}&apos; کے نمبر</translation>
+    </message>
+    <message>
+        <source>signing key</source>
+        <translation>دستخطی کلید</translation>
     </message>
     <message>
         <source>start date</source>
@@ -2311,6 +2319,10 @@
         <translation>ایسا بیچ منتخب کریں جو ختم نہ ہوا ہو</translation>
     </message>
     <message>
+        <source>Choose a longer passphrase, such as four unrelated words</source>
+        <translation>لمبا پاس فریز منتخب کریں، جیسے چار غیر متعلق الفاظ</translation>
+    </message>
+    <message>
         <source>Choose a longer password; a short sentence is easy to remember</source>
         <translation>لمبا پاس ورڈ منتخب کریں؛ کوئی مختصر جملہ یاد رکھنا آسان ہوتا ہے</translation>
     </message>
@@ -2727,8 +2739,16 @@
         <translation>نمبر بالکل ویسے ہی لکھیں جیسے کارڈ پر چھپا ہے</translation>
     </message>
     <message>
+        <source>Type the passphrase chosen when the key was made</source>
+        <translation>وہ پاس فریز لکھیں جو کلید بناتے وقت منتخب کیا تھا</translation>
+    </message>
+    <message>
         <source>Type the password you signed in with</source>
         <translation>وہ پاس ورڈ لکھیں جس سے آپ نے سائن اِن کیا تھا</translation>
+    </message>
+    <message>
+        <source>Use a key made by Sanad</source>
+        <translation>سند کی بنائی ہوئی کلید استعمال کریں</translation>
     </message>
     <message>
         <source>Use a number between {minimum} and {maximum}</source>
@@ -2925,6 +2945,10 @@
     <message>
         <source>does not exist or was removed</source>
         <translation>موجود نہیں یا اسے ہٹایا جا چکا ہے</translation>
+    </message>
+    <message>
+        <source>does not open this key</source>
+        <translation>سے یہ کلید نہیں کھلتی</translation>
     </message>
     <message>
         <source>does not take evidence now</source>
@@ -3189,6 +3213,10 @@
     <message>
         <source>is not accepted for &apos;{requirement}&apos;</source>
         <translation>&apos;{requirement}&apos; کے لیے قابلِ قبول نہیں</translation>
+    </message>
+    <message>
+        <source>is not an Ed25519 key</source>
+        <translation>Ed25519 کلید نہیں</translation>
     </message>
     <message>
         <source>is not an active assessor here</source>
