@@ -186,6 +186,144 @@ def db_backup(path: Path, dest: Path) -> None:
     )
 
 
+@cli.group(context_settings=CONTEXT)
+def keys() -> None:
+    """Signing keys: head office's root key, campus keys and their certificates."""
+
+
+def _open_for_writing(path: Path):
+    from desktop.core.store import Store
+
+    if not path.is_file():
+        _fail(FileNotFoundError(f"{path} does not exist"))
+    try:
+        return Store.open(path)
+    except DomainError as exc:
+        _fail(exc)
+
+
+def _write_json(document: dict, out: Path) -> None:
+    from desktop.core.files import write_text_atomically
+
+    try:
+        with write_text_atomically(out) as handle:
+            handle.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    except OSError as exc:
+        _fail(RuntimeError(f"{out} could not be written ({exc.strerror or exc})"))
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        _fail(RuntimeError(f"{path} could not be read as a Sanad file ({exc})"))
+
+
+NEW_PASSPHRASE = click.option(
+    "--passphrase", prompt="Passphrase for the new key (at least 12 characters)",
+    hide_input=True, confirmation_prompt=True,
+    help="Seals the private key; asked for when omitted. Keep it safe: it cannot be recovered.",
+)  # fmt: skip
+ROOT_PASSPHRASE = click.option(
+    "--passphrase", prompt="Passphrase of the root key", hide_input=True,
+    help="Opens the root key; asked for when omitted.",
+)  # fmt: skip
+
+
+@keys.command("create-root", context_settings=CONTEXT)
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@NEW_PASSPHRASE
+def keys_create_root(db_path: Path, passphrase: str) -> None:
+    """Head office: make the national root key (once), and print its public key."""
+    from desktop.core.services.signing_keys import create_root_key
+    from desktop.core.store import SYSTEM
+
+    with _open_for_writing(db_path) as store:
+        try:
+            row = create_root_key(store, SYSTEM, passphrase)
+        except DomainError as exc:
+            _fail(exc)
+    click.echo("Root key made. Give campuses this public key, by a way you trust:")
+    click.echo(row["public_key"])
+
+
+@keys.command("request", context_settings=CONTEXT)
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The request file to send to head office.")  # fmt: skip
+@NEW_PASSPHRASE
+def keys_request(db_path: Path, out: Path, passphrase: str) -> None:
+    """A campus: make a new issuer key and the request to send to head office."""
+    from desktop.core.services.signing_keys import create_campus_key
+    from desktop.core.store import SYSTEM
+
+    with _open_for_writing(db_path) as store:
+        try:
+            _row, request = create_campus_key(store, SYSTEM, passphrase)
+        except DomainError as exc:
+            _fail(exc)
+    _write_json(request, out)
+    click.echo(f"Key made for {request['campus']['code']}; send {out} to head office.")
+
+
+@keys.command("certify", context_settings=CONTEXT)
+@click.argument("request", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The certificate file to send back to the campus.")  # fmt: skip
+@click.option("--years", default=2, show_default=True, help="How long the certificate lasts.")
+@ROOT_PASSPHRASE
+def keys_certify(request: Path, db_path: Path, out: Path, years: int, passphrase: str) -> None:
+    """Head office: certify a campus's REQUEST file with the root key."""
+    from desktop.core.services.signing_keys import certify_request
+    from desktop.core.store import SYSTEM
+
+    wanted = _read_json(request)
+    with _open_for_writing(db_path) as store:
+        try:
+            certificate = certify_request(store, SYSTEM, wanted, passphrase, years=years)
+        except DomainError as exc:
+            _fail(exc)
+    _write_json(certificate, out)
+    click.echo(f"Certified {certificate['campus']['code']} until {certificate['validUntil']}; "
+               f"send {out} back to the campus.")  # fmt: skip
+
+
+@keys.command("install", context_settings=CONTEXT)
+@click.argument("certificate", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--root", "root_key", required=True,
+              help="Head office's root public key (z6Mk…), as given by head office.")  # fmt: skip
+def keys_install(certificate: Path, db_path: Path, root_key: str) -> None:
+    """A campus: install head office's CERTIFICATE for its key, checked against the root."""
+    from desktop.core.services.signing_keys import install_certificate
+    from desktop.core.store import SYSTEM
+
+    document = _read_json(certificate)
+    with _open_for_writing(db_path) as store:
+        try:
+            install_certificate(store, SYSTEM, document, root_key.strip())
+        except DomainError as exc:
+            _fail(exc)
+    click.echo(f"Installed: this campus's key is certified until {document['validUntil']}.")
+
+
+@keys.command("list", context_settings=CONTEXT)
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, path_type=Path))
+def keys_list(db_path: Path) -> None:
+    """The signing keys of a database (public parts only)."""
+    from desktop.core.services.signing_keys import list_keys
+
+    with _open_existing(db_path) as store:
+        rows = list_keys(store)
+    if not rows:
+        click.echo("No signing keys.")
+    for row in rows:
+        until = row["certificate"]["validUntil"] if row["certificate"] else "not certified yet"
+        click.echo(f"{row['purpose']:6}  {row['public_key']}  made {row['created_at']}  "
+                   f"certified until: {until if row['purpose'] == 'campus' else '—'}")  # fmt: skip
+
+
 def main() -> None:
     cli(prog_name="sanad")
 

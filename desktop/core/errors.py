@@ -44,6 +44,9 @@ def phrase(text: str) -> str:
 # a title may use the problem's params ("rubric criterion {criterion}").
 FIELD_TITLES: dict[str, str] = {
     "account": "account",
+    "certificate": "key certificate",
+    "request": "key certificate request",
+    "years": "years",
     "key": "signing key",
     "passphrase": "passphrase",
     "assessors": "assessors",

@@ -493,6 +493,27 @@ CREATE INDEX enrolments_cohort_live ON enrolments (cohort_id, status) {live};
     )
 
 
+# Signing keys of this node, local and never replicated: the national root (at head office) and
+# the campus's issuer keys, each private key sealed with a passphrase (desktop/core/keys.py);
+# a campus key gets its root certificate when head office's response file is installed.
+@_migration("0009_signing_keys")
+def m0009(db: Database) -> None:
+    _run(
+        db,
+        """
+CREATE TABLE signing_keys (
+    id TEXT PRIMARY KEY,
+    purpose TEXT NOT NULL CHECK (purpose IN ('root', 'campus')),
+    public_key TEXT NOT NULL UNIQUE,
+    sealed BLOB NOT NULL,
+    certificate TEXT,
+    created_at TEXT NOT NULL,
+    retired_at TEXT
+);
+""",
+    )
+
+
 def migration_names() -> list[str]:
     """Every migration this program knows, oldest first; the schema version is their count."""
     return [name for name, _ in _STEPS]

@@ -740,6 +740,14 @@
         <translation>جنس</translation>
     </message>
     <message>
+        <source>key certificate</source>
+        <translation>کلید کا سرٹیفکیٹ</translation>
+    </message>
+    <message>
+        <source>key certificate request</source>
+        <translation>کلید کے سرٹیفکیٹ کی درخواست</translation>
+    </message>
+    <message>
         <source>largest evidence file</source>
         <translation>سب سے بڑی شواہد فائل</translation>
     </message>
@@ -910,6 +918,10 @@
     <message>
         <source>validity</source>
         <translation>مدتِ اعتبار</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>سال</translation>
     </message>
     <message>
         <source>zone</source>
@@ -2255,6 +2267,10 @@
         <translation>اسے دوبارہ فعال کروانے کے لیے کیمپس کے فوکل پرسن سے رابطہ کریں</translation>
     </message>
     <message>
+        <source>Ask the campus for a new request file</source>
+        <translation>کیمپس سے نئی درخواست کی فائل منگوائیں</translation>
+    </message>
+    <message>
         <source>Ask the focal person to assign you to it</source>
         <translation>فوکل پرسن سے کہیں کہ آپ کو اس بیچ کا جانچ کار مقرر کریں</translation>
     </message>
@@ -2273,6 +2289,14 @@
     <message>
         <source>Build it in the editor</source>
         <translation>اسے ایڈیٹر میں بنائیں</translation>
+    </message>
+    <message>
+        <source>Certify for a few years, such as 2</source>
+        <translation>چند سال کے لیے تصدیق کریں، جیسے 2</translation>
+    </message>
+    <message>
+        <source>Certify on head office&apos;s computer, which holds the root key</source>
+        <translation>ہیڈ آفس کے کمپیوٹر پر تصدیق کریں، جس میں روٹ کلید ہے</translation>
     </message>
     <message>
         <source>Check the CNIC and the gender</source>
@@ -2297,6 +2321,10 @@
     <message>
         <source>Check the number; each learner has their own</source>
         <translation>نمبر دوبارہ دیکھیں؛ ہر طالب علم کا اپنا الگ نمبر ہوتا ہے</translation>
+    </message>
+    <message>
+        <source>Check the root key you typed, or ask for the file again</source>
+        <translation>لکھی ہوئی روٹ کلید دیکھیں، یا فائل دوبارہ منگوائیں</translation>
     </message>
     <message>
         <source>Check the user name and the password (is Caps Lock on?)</source>
@@ -2453,6 +2481,10 @@
     <message>
         <source>Give each level points such as 0, 1, 2, 3</source>
         <translation>ہر سطح کو نمبر دیں، مثلاً ⁦0, 1, 2, 3⁩</translation>
+    </message>
+    <message>
+        <source>Install it on the computer that made the request</source>
+        <translation>اسے اسی کمپیوٹر پر انسٹال کریں جس نے درخواست بنائی تھی</translation>
     </message>
     <message>
         <source>Install the newer Sanad to open it; this copy has not changed it</source>
@@ -2687,6 +2719,10 @@
         <translation>اختتام کی تاریخ آغاز کی تاریخ والے دن یا اس کے بعد کی رکھیں</translation>
     </message>
     <message>
+        <source>Set the campus up first (sanad gui)</source>
+        <translation>پہلے کیمپس ترتیب دیں (sanad gui)</translation>
+    </message>
+    <message>
         <source>Set the points every criterion needs, or the total, or both</source>
         <translation>ہر معیار کے لازمی نمبر، یا لازمی کل نمبر، یا دونوں مقرر کریں</translation>
     </message>
@@ -2795,6 +2831,10 @@
         <translation>قومی دائرہ استعمال کریں</translation>
     </message>
     <message>
+        <source>Use the root key made before; a second one would split the trust</source>
+        <translation>پہلے بنی روٹ کلید استعمال کریں؛ دوسری کلید اعتماد کو تقسیم کر دے گی</translation>
+    </message>
+    <message>
         <source>Wait until it is finished, then add it again</source>
         <translation>اس کے مکمل ہونے کا انتظار کریں، پھر دوبارہ شامل کریں</translation>
     </message>
@@ -2829,6 +2869,10 @@
     <message>
         <source>already belongs to {name}</source>
         <translation>پہلے ہی {name} کا ہے</translation>
+    </message>
+    <message>
+        <source>already exists on this computer</source>
+        <translation>اس کمپیوٹر پر پہلے سے موجود ہے</translation>
     </message>
     <message>
         <source>already has a credential</source>
@@ -2893,6 +2937,10 @@
     <message>
         <source>breaks the pass rule (every criterion at least {each}): the lowest of these scores is {lowest}</source>
         <translation>کامیابی کے اصول (ہر معیار میں کم از کم {each} نمبر) کے خلاف ہے: ان میں سب سے کم نمبر {lowest} ہے</translation>
+    </message>
+    <message>
+        <source>cannot be certified: {reason}</source>
+        <translation>کی تصدیق نہیں ہو سکتی: {reason}</translation>
     </message>
     <message>
         <source>cannot become {to}</source>
@@ -3127,6 +3175,10 @@
         <translation>ایسے معیار کے لیے ہے جو اس روبرک میں نہیں</translation>
     </message>
     <message>
+        <source>is for a key not made here</source>
+        <translation>ایسی کلید کا ہے جو یہاں نہیں بنی</translation>
+    </message>
+    <message>
         <source>is in the national catalogue</source>
         <translation>قومی نصاب میں شامل ہے</translation>
     </message>
@@ -3227,8 +3279,16 @@
         <translation>ای میل پتا نہیں</translation>
     </message>
     <message>
+        <source>is not between 1 and 10</source>
+        <translation>1 اور 10 کے درمیان نہیں</translation>
+    </message>
+    <message>
         <source>is not between 1 and {most} MB</source>
         <translation>1 اور {most} MB کے درمیان نہیں</translation>
+    </message>
+    <message>
+        <source>is not on this computer</source>
+        <translation>اس کمپیوٹر پر نہیں</translation>
     </message>
     <message>
         <source>is not one of the allowed values</source>
@@ -3243,12 +3303,20 @@
         <translation>شائع شدہ نہیں</translation>
     </message>
     <message>
+        <source>is not set up on this computer</source>
+        <translation>اس کمپیوٹر پر ترتیب نہیں دیا گیا</translation>
+    </message>
+    <message>
         <source>is not text in any encoding Sanad knows</source>
         <translation>ایسا متن نہیں جس کی انکوڈنگ سند پہچانتا ہو</translation>
     </message>
     <message>
         <source>is not the current password</source>
         <translation>موجودہ پاس ورڈ نہیں</translation>
+    </message>
+    <message>
+        <source>is not trusted: {reason}</source>
+        <translation>قابلِ اعتماد نہیں: {reason}</translation>
     </message>
     <message>
         <source>is of a type Sanad does not recognise</source>
