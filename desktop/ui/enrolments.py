@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,8 +51,10 @@ PAGE_SIZE = 200
 
 
 def _first_page(conn, wanted: EnrolmentFilter):
+    """The first page, and the total when that page is all there is; otherwise ``None``: the
+    count is read next, so the rows show without waiting for it."""
     page = search_enrolments(conn, wanted, limit=PAGE_SIZE)
-    total = len(page.rows) if page.next_after is None else count_enrolments(conn, wanted)
+    total = len(page.rows) if page.next_after is None else None
     return (page.rows, page.next_after), total
 
 
@@ -94,8 +96,32 @@ class EnrolmentTableModel(PagedRowsModel):
         title = row["title_ur"] if self.urdu_titles and row["title_ur"] else row["title_en"]
         return f"{ltr(row['micro_code'])} {title}"
 
+    # On the UI thread, when a query's first rows are in (its count may follow).
+    rows_shown = Signal()
+
     def first_job(self, query: EnrolmentFilter):
         return lambda conn: _first_page(conn, query)
+
+    def shown(self, query: EnrolmentFilter, total: int | None) -> None:
+        """Rows first; a count of thousands (30–150 ms on a large campus) comes after them,
+        and ``loaded`` fires with it. A count for a query no longer shown is dropped."""
+        if total is not None:
+            self.rows_shown.emit()
+            super().shown(query, total)
+            return
+        self.total = -2  # being counted
+        self.rows_shown.emit()
+
+        def counted(value: int) -> None:
+            if query == self.query:
+                self.total = value
+                super(EnrolmentTableModel, self).shown(query, value)
+
+        def not_counted(_error: BaseException) -> None:
+            if query == self.query:
+                super(EnrolmentTableModel, self).shown(query, -1)
+
+        self.runner.read(count_enrolments, query, done=counted, failed=not_counted)
 
     def next_job(self, query: EnrolmentFilter, after: Any):
         return lambda conn: _next_page(conn, query, after)
@@ -169,6 +195,7 @@ class EnrolmentsPage(QWidget):
         self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.micro_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.model.loaded.connect(self._show_count)
+        self.model.rows_shown.connect(self._rows_shown)
         self.model.modelReset.connect(self._selection_changed)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.table.activated.connect(lambda _index: self.open_enrolment())
@@ -237,6 +264,20 @@ class EnrolmentsPage(QWidget):
         self.search_box.setFocus()
         self.search_box.selectAll()
 
+    def _rows_shown(self) -> None:
+        if self.model.total == -2:
+            self.count_label.setText(self.tr("Counting the enrolments…"))
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        if not self._sized and self.model.rows:
+            self.table.resizeColumnsToContents()  # once: sizing every page again costs time
+            widest = characters(self.table, 34)  # long titles wrap rather than push "Since" out
+            for column in range(self.model.columnCount()):
+                if self.table.columnWidth(column) > widest:
+                    self.table.setColumnWidth(column, widest)
+            self._sized = True
+
     def _show_count(self, total: int) -> None:
         query = self.model.query
         narrowed = bool(query.text or query.status or query.micro_code)
@@ -246,13 +287,6 @@ class EnrolmentsPage(QWidget):
             self.count_label.setText(self.tr("%Ln enrolment(s) match", "", total))
         else:
             self.count_label.setText(self.tr("%Ln enrolment(s)", "", total))
-        if not self._sized and self.model.rows:
-            self.table.resizeColumnsToContents()  # once: sizing every page again costs time
-            widest = characters(self.table, 34)  # long titles wrap rather than push "Since" out
-            for column in range(self.model.columnCount()):
-                if self.table.columnWidth(column) > widest:
-                    self.table.setColumnWidth(column, widest)
-            self._sized = True
 
     def enrolment(self) -> dict[str, Any] | None:
         index = self.table.currentIndex()

@@ -547,6 +547,10 @@
         <translation>طلبہ داخل کریں… (&amp;E)</translation>
     </message>
     <message>
+        <source>Counting the enrolments…</source>
+        <translation>داخلے گنے جا رہے ہیں…</translation>
+    </message>
+    <message>
         <source>The enrolments could not be read.</source>
         <translation>داخلے پڑھے نہیں جا سکے۔</translation>
     </message>
