@@ -10,11 +10,15 @@ queries on a plain connection (the UI runs them on a reader thread).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 import statistics
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from desktop.core.errors import NotFound
+from desktop.core.services.assessments import attempt_markings
 from desktop.core.store import Actor, Store, dict_rows
 
 __all__ = [
@@ -186,11 +190,6 @@ def submission(conn: sqlite3.Connection, actor: Actor, enrolment_id: str) -> dic
     """Everything a marker needs to judge an enrolment's current attempt: who and what, the
     rubric and requirements, the evidence of this attempt, earlier attempts with their
     feedback, and the markings of this attempt the actor may see."""
-    import json
-    from pathlib import Path
-
-    from desktop.core.services.assessments import attempt_markings
-
     store = Store(conn, Path())
     row = store.one(
         """SELECT e.id, e.status, e.attempt, e.campus_id, e.status_changed_at,
@@ -204,8 +203,6 @@ def submission(conn: sqlite3.Connection, actor: Actor, enrolment_id: str) -> dic
         (enrolment_id,),
     )
     if row is None:
-        from desktop.core.errors import NotFound
-
         raise NotFound.single(
             "enrolment", enrolment_id, "does not exist", "Reload the list of enrolments"
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.cohort_lists import list_cohorts, roster
 from desktop.ui.enrolment_dialogs import EnrolDialog, StatusDialog, status_names
-from desktop.ui.i18n import ltr
+from desktop.ui.i18n import coded_title, ltr
 from desktop.ui.models import RowsModel
 from desktop.ui.session import Session
 from desktop.ui.tables import rows_table
@@ -43,7 +43,7 @@ class CohortsPage(QWidget):
         self.cohorts = RowsModel(
             [
                 ("code", self.tr("Cohort"), lambda r: ltr(r["code"])),
-                ("title_en", self.tr("Micro-credential"), self._title),
+                ("title_en", self.tr("Micro-credential"), coded_title),
                 ("starts_on", self.tr("Starts"), lambda r: ltr(r["starts_on"])),
                 ("ends_on", self.tr("Ends"), lambda r: ltr(r["ends_on"])),
                 ("taken", self.tr("Seats"), lambda r: ltr(f"{r['taken']} / {r['capacity']}")),
@@ -118,10 +118,6 @@ class CohortsPage(QWidget):
             self._loaded = True
             self.refresh()
         super().showEvent(event)
-
-    def _title(self, row: dict[str, Any]) -> str:
-        urdu = self.layoutDirection() == Qt.LayoutDirection.RightToLeft and row["title_ur"]
-        return f"{ltr(row['micro_code'])} {row['title_ur'] if urdu else row['title_en']}"
 
     # -- loading ---------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,7 +38,7 @@ from desktop.core.enrolment_lists import (
 from desktop.core.ids import utc_today
 from desktop.core.services.enrolments import STATUSES
 from desktop.ui.enrolment_dialogs import EnrolDialog, StatusDialog, status_names
-from desktop.ui.i18n import follow_script, ltr
+from desktop.ui.i18n import coded_title, follow_script, ltr
 from desktop.ui.models import PagedRowsModel, RowsModel
 from desktop.ui.session import Session
 from desktop.ui.sizing import characters
@@ -83,18 +83,13 @@ class EnrolmentTableModel(PagedRowsModel):
             ("registration_no", self.tr("Registration no."), lambda r: ltr(r["registration_no"])),
             ("full_name", self.tr("Name"), lambda r: r["full_name"]),
             ("cohort_code", self.tr("Cohort"), lambda r: ltr(r["cohort_code"])),
-            ("micro_code", self.tr("Micro-credential"), self._title),
+            ("micro_code", self.tr("Micro-credential"), coded_title),
             ("status", self.tr("Status"), lambda r: statuses[r["status"]]),
             ("attempt", self.tr("Attempt"), lambda r: str(r["attempt"])),
             ("status_changed_at", self.tr("Since"),
              lambda r: ltr(_local_date(r["status_changed_at"]))),
         ]  # fmt: skip
         super().__init__(runner, columns, EnrolmentFilter(campus_id), parent)
-        self.urdu_titles = False
-
-    def _title(self, row: dict[str, Any]) -> str:
-        title = row["title_ur"] if self.urdu_titles and row["title_ur"] else row["title_en"]
-        return f"{ltr(row['micro_code'])} {title}"
 
     # On the UI thread, when a query's first rows are in (its count may follow).
     rows_shown = Signal()
@@ -137,7 +132,6 @@ class EnrolmentsPage(QWidget):
         self.statuses = status_names()
         actor = session.actor
         self.model = EnrolmentTableModel(runner, actor.campus_id if actor else None, self)
-        self.model.urdu_titles = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         layout = QVBoxLayout(self)
 
         filters = QHBoxLayout()
@@ -235,13 +229,11 @@ class EnrolmentsPage(QWidget):
 
     def _codes_in(self, rows: list[dict[str, Any]]) -> None:
         chosen = self.micro_filter.currentData()
-        urdu = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         self.micro_filter.blockSignals(True)
         self.micro_filter.clear()
         self.micro_filter.addItem(self.tr("Every micro-credential"), None)
         for row in rows:
-            title = row["title_ur"] if urdu and row["title_ur"] else row["title_en"]
-            self.micro_filter.addItem(f"{ltr(row['code'])} {title}", row["code"])
+            self.micro_filter.addItem(coded_title(row, "code"), row["code"])
         found = self.micro_filter.findData(chosen)
         self.micro_filter.setCurrentIndex(max(found, 0))
         self.micro_filter.blockSignals(False)
@@ -335,7 +327,7 @@ class ChooseCohortDialog(QDialog):
         self.cohorts = RowsModel(
             [
                 ("code", self.tr("Cohort"), lambda r: ltr(r["code"])),
-                ("title_en", self.tr("Micro-credential"), self._title),
+                ("title_en", self.tr("Micro-credential"), coded_title),
                 ("starts_on", self.tr("Starts"), lambda r: ltr(r["starts_on"])),
                 ("ends_on", self.tr("Ends"), lambda r: ltr(r["ends_on"])),
                 ("taken", self.tr("Seats"), lambda r: ltr(f"{r['taken']} / {r['capacity']}")),
@@ -373,10 +365,6 @@ class ChooseCohortDialog(QDialog):
             utc_today().isoformat(),
             done=self._cohorts_in,
         )
-
-    def _title(self, row: dict[str, Any]) -> str:
-        urdu = self.layoutDirection() == Qt.LayoutDirection.RightToLeft and row["title_ur"]
-        return f"{ltr(row['micro_code'])} {row['title_ur'] if urdu else row['title_en']}"
 
     @classmethod
     def ask(cls, runner: TaskRunner, session: Session, parent=None) -> dict[str, Any] | None:

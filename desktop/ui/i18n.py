@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import (
     QLibraryInfo,
@@ -40,10 +42,13 @@ __all__ = [
     "LANGUAGES",
     "ScriptFontDelegate",
     "apply_language",
+    "coded_title",
     "computer_settings",
     "follow_script",
     "font_for",
+    "in_language",
     "ltr",
+    "rtl_line",
     "save_language",
     "saved_language",
 ]
@@ -64,6 +69,27 @@ URDU_FAMILY = "Noto Naskh Arabic"
 # Naskh is small on the eye at Latin sizes; a little larger reads like the Latin text.
 URDU_SCALE = 1.15
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _right_to_left() -> bool:
+    return QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def in_language(row: Mapping[str, Any], field: str = "title") -> str:
+    """``row[field + "_ur"]`` in the Urdu interface when there is one, else the English."""
+    urdu = row.get(f"{field}_ur") if _right_to_left() else None
+    return urdu or row[f"{field}_en"]
+
+
+def coded_title(row: Mapping[str, Any], code: str = "micro_code") -> str:
+    """A micro-credential as lists show it: its code, then its title in the interface language."""
+    return f"{ltr(row[code])} {in_language(row)}"
+
+
+def rtl_line(text: str) -> str:
+    """A line that reads right to left in the Urdu interface even when it starts with a Latin
+    name or code (a right-to-left mark first); unchanged in English."""
+    return f"\u200f{text}" if _right_to_left() else text
 
 
 def ltr(text: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.marking_lists import QueueFilter, marking_queue
-from desktop.ui.i18n import ltr
+from desktop.ui.i18n import coded_title, ltr
 from desktop.ui.marking_dialog import MarkingDialog
 from desktop.ui.models import RowsModel
 from desktop.ui.session import Session
@@ -31,7 +31,6 @@ from desktop.ui.tables import rows_table
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["MarkingPage"]
-
 
 
 class MarkingPage(QWidget):
@@ -49,7 +48,7 @@ class MarkingPage(QWidget):
                  lambda r: ltr(r["registration_no"])),
                 ("full_name", self.tr("Name"), lambda r: r["full_name"]),
                 ("cohort_code", self.tr("Cohort"), lambda r: ltr(r["cohort_code"])),
-                ("micro_code", self.tr("Micro-credential"), self._title),
+                ("micro_code", self.tr("Micro-credential"), coded_title),
                 ("attempt", self.tr("Attempt"), lambda r: str(r["attempt"])),
                 ("waiting_days", self.tr("Waiting"),
                  lambda r: self.tr("%n day(s)", "", r["waiting_days"])),
@@ -133,10 +132,6 @@ class MarkingPage(QWidget):
             self.refresh()
         super().showEvent(event)
 
-    def _title(self, row: dict[str, Any]) -> str:
-        urdu = self.layoutDirection() == Qt.LayoutDirection.RightToLeft and row["title_ur"]
-        return f"{ltr(row['micro_code'])} {row['title_ur'] if urdu else row['title_en']}"
-
     def _state(self, row: dict[str, Any]) -> str:
         actor = self.session.actor
         if row["state"] == "disagreement":
@@ -169,7 +164,7 @@ class MarkingPage(QWidget):
             micro: dict[str, str] = {}
             cohort: dict[str, str] = {}
             for row in rows:
-                micro.setdefault(row["micro_code"], self._title(row))
+                micro.setdefault(row["micro_code"], coded_title(row))
                 cohort.setdefault(row["cohort_code"], row["cohort_id"])
             for code, title in sorted(micro.items()):
                 self.micro_filter.addItem(title, code)

@@ -44,7 +44,7 @@ from desktop.core.paths import evidence_dir
 from desktop.core.rubric import meets_pass_rule
 from desktop.core.services import assessments
 from desktop.ui.forms import ERROR_STYLE
-from desktop.ui.i18n import ltr
+from desktop.ui.i18n import in_language, ltr, rtl_line
 from desktop.ui.problems import error_text
 from desktop.ui.session import Session
 from desktop.ui.sizing import lines
@@ -219,19 +219,15 @@ class MarkingDialog(QDialog):
 
     def _in(self, data: dict[str, Any]) -> None:
         self.data = data
-        urdu = self._urdu() and data["title_ur"]
-        title = data["title_ur"] if urdu else data["title_en"]
         heading = self.tr("{name} ({number}) — {code} {title}, cohort {cohort}, attempt {attempt}")
-        # In Urdu the line must read right to left even when it starts with a Latin name.
-        mark = "\u200f" if self._urdu() else ""
         self.heading.setText(
-            mark
-            + heading.format(
+            rtl_line(heading.format(
                 name=data["full_name"], number=ltr(data["registration_no"]),
-                code=ltr(data["micro_code"]), title=title, cohort=ltr(data["cohort_code"]),
+                code=ltr(data["micro_code"]), title=in_language(data),
+                cohort=ltr(data["cohort_code"]),
                 attempt=data["attempt"],
             )
-        )  # fmt: skip
+        ))  # fmt: skip
         requirements = {r["id"]: r for r in data["evidence_requirements"]}
         for item in data["evidence"]:
             requirement = requirements.get(item["requirement_id"], {})

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.core.services import pathways
 from desktop.core.store import Actor, Store
 from desktop.ui.forms import FieldMarks, RecordForm
-from desktop.ui.i18n import ltr
+from desktop.ui.i18n import in_language, ltr
 from desktop.ui.session import Session
 from desktop.ui.tasks import TaskRunner
 
@@ -112,9 +112,7 @@ class PathwayEditor(RecordForm):
         self.mark_pristine()
 
     def _add_choice(self, choice: dict[str, Any]) -> QListWidgetItem:
-        urdu = self.layoutDirection() == Qt.LayoutDirection.RightToLeft and choice["title_ur"]
-        title = choice["title_ur"] if urdu else choice["title_en"]
-        text = f"{ltr(choice['code'])} — {title}"
+        text = f"{ltr(choice['code'])} — {in_language(choice)}"
         if not choice["published"]:
             text += "  " + self.tr("(no published edition yet)")
         item = QListWidgetItem(text, self.members)

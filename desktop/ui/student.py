@@ -46,7 +46,7 @@ from desktop.core.student_view import own_enrolments
 from desktop.ui.account import InactivityLock, lock_minutes
 from desktop.ui.enrolment_dialogs import status_names
 from desktop.ui.forms import ERROR_STYLE
-from desktop.ui.i18n import ltr
+from desktop.ui.i18n import coded_title, in_language, ltr, rtl_line
 from desktop.ui.marking_dialog import decision_names
 from desktop.ui.problems import error_text
 from desktop.ui.session import Session
@@ -178,9 +178,7 @@ class StudentWindow(QMainWindow):
         self.enrolment_list.blockSignals(True)
         self.enrolment_list.clear()
         for enrolment in enrolments:
-            text = f"{ltr(enrolment['micro_code'])} {self._title(enrolment)} — " + (
-                self.statuses[enrolment["status"]]
-            )
+            text = f"{coded_title(enrolment)} — {self.statuses[enrolment['status']]}"
             QListWidgetItem(text, self.enrolment_list)
         self.enrolment_list.blockSignals(False)
         row = next((n for n, e in enumerate(enrolments) if chosen and e["id"] == chosen["id"]), 0)
@@ -191,10 +189,6 @@ class StudentWindow(QMainWindow):
             self.heading.setText(self.tr("You are not enrolled in any micro-credential yet."))
             self.submit_button.setEnabled(False)
 
-    def _title(self, row: dict[str, Any]) -> str:
-        urdu = self.layoutDirection() == Qt.LayoutDirection.RightToLeft and row["title_ur"]
-        return row["title_ur"] if urdu else row["title_en"]
-
     def current(self) -> dict[str, Any] | None:
         row = self.enrolment_list.currentRow()
         return self.enrolments[row] if 0 <= row < len(self.enrolments) else None
@@ -203,15 +197,13 @@ class StudentWindow(QMainWindow):
         if not 0 <= row < len(self.enrolments):
             return
         enrolment = self.enrolments[row]
-        rtl = "\u200f" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else ""
         self.heading.setText(
-            rtl
-            + self.tr("{code} {title}, cohort {cohort}: {status}, attempt {attempt}").format(
-                code=ltr(enrolment["micro_code"]), title=self._title(enrolment),
+            rtl_line(self.tr("{code} {title}, cohort {cohort}: {status}, attempt {attempt}").format(
+                code=ltr(enrolment["micro_code"]), title=in_language(enrolment),
                 cohort=ltr(enrolment["cohort_code"]),
                 status=self.statuses[enrolment["status"]], attempt=enrolment["attempt"],
             )
-        )  # fmt: skip
+        ))  # fmt: skip
         while self.requirements_layout.count():
             item = self.requirements_layout.takeAt(0)
             if item.widget():

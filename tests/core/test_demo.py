@@ -210,3 +210,18 @@ def test_an_existing_file_is_never_overwritten(tmp_path):
         create_demo(path, learners=5)
     assert path.read_bytes() == b"precious"
     assert not list(tmp_path.glob(".*partial*"))
+
+
+def test_work_waiting_or_open_is_the_learners_own(demo):
+    """What an assessor or student opens in the app names its own learner: files reused from
+    the pool of a large demo are only ever behind decided work."""
+    path, store, _summary = demo
+    blobs = BlobStore(evidence_dir(path))
+    rows = store.query(
+        "SELECT v.sha256, l.registration_no FROM evidence v "
+        "JOIN enrolments e ON e.id = v.enrolment_id JOIN learners l ON l.id = e.learner_id "
+        "WHERE v.kind = 'file' AND e.status IN ('enrolled', 'in_progress', 'submitted', 'resubmit')"
+    )
+    assert rows
+    for row in rows:
+        assert row["registration_no"] in blobs.path_for(row["sha256"]).read_text(errors="replace")

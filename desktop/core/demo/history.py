@@ -365,7 +365,10 @@ class HistoryWriter:
                 "added_by": self.actor.user_id,
             }
             if kind == "file":
-                sha256, size, extension = self._file(learner, plan, requirement)
+                # Work still open or waiting to be marked is what people open in the app: it is
+                # always the learner's own file, never one reused from the pool.
+                fresh = enrolment["status"] in ("enrolled", "in_progress", "submitted", "resubmit")
+                sha256, size, extension = self._file(learner, plan, requirement, fresh=fresh)
                 slug = _slug(requirement["title_en"])
                 row.update(
                     sha256=sha256,
@@ -385,10 +388,15 @@ class HistoryWriter:
             batch.evidence.append(row)
 
     def _file(
-        self, learner: dict[str, Any], plan: CohortPlan, requirement: dict[str, Any]
+        self,
+        learner: dict[str, Any],
+        plan: CohortPlan,
+        requirement: dict[str, Any],
+        *,
+        fresh: bool = False,
     ) -> tuple[str, int, str]:
-        """A new small file while under the cap, else one from the pool (large demos)."""
-        if len(self.file_pool) >= self.max_files:
+        """A new small file while under the cap or when ``fresh``, else one from the pool."""
+        if not fresh and len(self.file_pool) >= self.max_files:
             return self.rng.choice(self.file_pool)
         extension = plan.artefact if plan.artefact in _MEDIA_TYPES else "txt"
         content = _artefact(self.rng, extension, learner, plan.credential, requirement).encode()

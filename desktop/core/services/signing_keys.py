@@ -12,6 +12,8 @@ import datetime as dt
 import json
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from desktop.core.errors import Duplicate, InvalidInput, NotFound
 from desktop.core.ids import new_id
 from desktop.core.keys import (
@@ -34,10 +36,9 @@ __all__ = [
 ]
 
 
-def _insert(store: Store, actor: Actor, purpose: str, key, passphrase: str) -> dict[str, Any]:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    assert isinstance(key, Ed25519PrivateKey)
+def _insert(
+    store: Store, actor: Actor, purpose: str, key: Ed25519PrivateKey, passphrase: str
+) -> dict[str, Any]:
     row = {
         "id": new_id(),
         "purpose": purpose,
@@ -58,8 +59,6 @@ def _insert(store: Store, actor: Actor, purpose: str, key, passphrase: str) -> d
 
 def create_root_key(store: Store, actor: Actor, passphrase: str) -> dict[str, Any]:
     """Head office: the national root key (one live root per node)."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
     if store.one("SELECT 1 FROM signing_keys WHERE purpose = 'root' AND retired_at IS NULL"):
         raise Duplicate.single(
             "key", "root", "already exists on this computer",
@@ -72,8 +71,6 @@ def create_campus_key(
     store: Store, actor: Actor, passphrase: str
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """A campus: a new issuer key, stored sealed, and the request to send to head office."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
     campus = store.one(
         "SELECT c.id, c.code, c.name_en AS name FROM campuses c "
         "JOIN settings s ON s.key = 'campus_id' AND s.value = c.id"
