@@ -272,15 +272,22 @@ def keys_request(db_path: Path, out: Path, passphrase: str) -> None:
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The certificate file to send back to the campus.")  # fmt: skip
 @click.option("--years", default=2, show_default=True, help="How long the certificate lasts.")
+@click.option("--registry", "registry_url", default=None,
+              help="The registry's address (https://…), kept for later certificates: the "
+                   "campus's credentials point to it.")  # fmt: skip
 @ROOT_PASSPHRASE
-def keys_certify(request: Path, db_path: Path, out: Path, years: int, passphrase: str) -> None:
+def keys_certify(
+    request: Path, db_path: Path, out: Path, years: int, registry_url: str | None, passphrase: str
+) -> None:
     """Head office: certify a campus's REQUEST file with the root key."""
-    from desktop.core.services.signing_keys import certify_request
+    from desktop.core.services.signing_keys import certify_request, set_registry_url
     from desktop.core.store import SYSTEM
 
     wanted = _read_json(request)
     with _open_for_writing(db_path) as store:
         try:
+            if registry_url is not None:
+                set_registry_url(store, SYSTEM, registry_url)
             certificate = certify_request(store, SYSTEM, wanted, passphrase, years=years)
         except DomainError as exc:
             _fail(exc)
@@ -322,6 +329,16 @@ def keys_list(db_path: Path) -> None:
         until = row["certificate"]["validUntil"] if row["certificate"] else "not certified yet"
         click.echo(f"{row['purpose']:6}  {row['public_key']}  made {row['created_at']}  "
                    f"certified until: {until if row['purpose'] == 'campus' else '—'}")  # fmt: skip
+
+
+def _add_credential_commands() -> None:
+    from desktop.cli_credentials import credentials, verify
+
+    cli.add_command(verify)
+    cli.add_command(credentials)
+
+
+_add_credential_commands()
 
 
 def main() -> None:

@@ -51,7 +51,8 @@ def test_root_request_certify_install(campus, tmp_path):
     assert wrong.exit_code == 1 and "does not open this key" in wrong.output
     assert not response.exists()
     done = _run("certify", str(request), "--db", str(head_office), "--out", str(response),
-                "--years", "3", input=PASS)  # fmt: skip
+                "--years", "3", "--registry", "https://registry.sanad.example",
+                input=PASS)  # fmt: skip
     assert done.exit_code == 0, done.output
 
     stranger = "z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2"

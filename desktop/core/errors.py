@@ -47,6 +47,7 @@ FIELD_TITLES: dict[str, str] = {
     "certificate": "key certificate",
     "request": "key certificate request",
     "years": "years",
+    "registry_url": "registry address",
     "key": "signing key",
     "passphrase": "passphrase",
     "assessors": "assessors",

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-__all__ = ["fsync_path", "replace_durably", "write_text_atomically"]
+__all__ = ["fsync_path", "replace_durably", "write_bytes_atomically", "write_text_atomically"]
 
 
 def fsync_path(path: str | Path) -> None:
@@ -46,5 +46,16 @@ def write_text_atomically(
         with open(temp, "w", encoding=encoding, newline=newline) as out:
             yield out
         replace_durably(temp, dest)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def write_bytes_atomically(destination: str | Path, data: bytes) -> Path:
+    """Write ``data`` so that ``destination`` holds all of it or is left as it was."""
+    dest = Path(destination)
+    temp = dest.with_name(f".{dest.name}.partial")
+    try:
+        temp.write_bytes(data)
+        return replace_durably(temp, dest)
     finally:
         temp.unlink(missing_ok=True)

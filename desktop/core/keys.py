@@ -43,6 +43,9 @@ __all__ = [
     "certificate_request",
     "certify",
     "check_certificate",
+    "demo_root",
+    "demo_root_multikey",
+    "is_demo_root",
     "seal",
     "sign_trust_list",
     "unseal",
@@ -50,11 +53,32 @@ __all__ = [
 ]
 
 MIN_PASSPHRASE = 12
+# The demonstration root's private key is the SHA-256 of this public sentence: anyone can make
+# it, so what chains to it proves nothing, and every verifier says so.
+DEMO_ROOT_SENTENCE = b"Sanad demonstration root key: it certifies nothing real."
 SUITE = "eddsa-jcs-2022"
 
 
 class CertificateProblem(Exception):
     """A request, certificate or trust list that must not be trusted, and why."""
+
+
+def demo_root() -> Ed25519PrivateKey:
+    """The demonstration root of the demo campus (never of a real one)."""
+    import hashlib
+
+    return Ed25519PrivateKey.from_private_bytes(hashlib.sha256(DEMO_ROOT_SENTENCE).digest())
+
+
+def demo_root_multikey() -> str:
+    return public_key_multikey(demo_root().public_key())
+
+
+def is_demo_root(key: str | Ed25519PublicKey | None) -> bool:
+    """Whether ``key`` is the demonstration root (public knowledge, so never to be trusted)."""
+    if isinstance(key, Ed25519PublicKey):
+        key = public_key_multikey(key)
+    return key is not None and key == demo_root_multikey()
 
 
 def _now() -> str:
@@ -143,23 +167,34 @@ def certify(
     *,
     valid_from: dt.datetime,
     valid_until: dt.datetime,
+    registry_url: str,
 ) -> dict[str, Any]:
     """Head office: the root's certificate for a campus key, after checking that the request
-    was signed by the key it names."""
+    was signed by the key it names. It names the registry the campus's credentials point to,
+    and carries ``compact``: the same certificate in the few bytes a QR code can hold
+    (``desktop.core.qr_payload``), signed by the root too."""
+    from desktop.core.proofs import multibase_encode
+    from desktop.core.qr_payload import compact_certificate
+
     if request.get("type") != "SanadKeyCertificateRequest":
         raise CertificateProblem("this is not a key certificate request made by Sanad")
     key = public_key_from_multikey(request["publicKeyMultibase"])
     _verified(request, key, "request")
     if valid_until <= valid_from:
         raise CertificateProblem("the certificate would end before it starts")
+    valid_from = valid_from.astimezone(dt.UTC).replace(microsecond=0)
+    valid_until = valid_until.astimezone(dt.UTC).replace(microsecond=0)
+    compact = compact_certificate(request["campus"]["code"], key, valid_from, valid_until, root)
     return _signed(
         {
             "type": "SanadKeyCertificate",
             "campus": request["campus"],
             "publicKeyMultibase": request["publicKeyMultibase"],
-            "validFrom": valid_from.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "validUntil": valid_until.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "validFrom": valid_from.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "validUntil": valid_until.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "issuer": f"urn:sanad:key:{public_key_multikey(root.public_key())}",
+            "registry": registry_url.rstrip("/"),
+            "compact": multibase_encode(compact),
         },
         root,
     )

@@ -184,6 +184,11 @@ def verify_proof(
     document; ``False`` if the signature does not match (tampered, or another key). A proof
     that cannot be checked at all raises :class:`ProofError` with the reason."""
     proof = signed.get("proof")
+    if isinstance(proof, list):
+        # A proof set of one, as the Open Badges 3.0 JSON Schema requires ("proof" is an array).
+        if len(proof) != 1:
+            raise ProofError(f"the document has {len(proof)} proofs; Sanad checks exactly one")
+        proof = proof[0]
     if not isinstance(proof, dict):
         raise ProofError("the document has no proof")
     if proof.get("type") != "DataIntegrityProof":

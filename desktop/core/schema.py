@@ -514,6 +514,106 @@ CREATE TABLE signing_keys (
     )
 
 
+# Credentials of two kinds: a micro-credential earned by an enrolment, and a pathway credential
+# earned by stacking component credentials (``components``, their ids as JSON). Each holds the
+# index of its entry in the campus's status list and the signed QR text of its paper certificate
+# (made with the campus key at issue, so a PDF can be printed later without the key). SQLite
+# cannot relax NOT NULL in place, so both credential tables are rebuilt (the status events
+# reference the credentials). Local tables: the signed status lists this node made or fetched
+# (with when), the campus key certificates head office's root made (for its trust list), and
+# trust lists received.
+_CREDENTIAL_COLUMNS = (
+    "id, campus_id, serial, enrolment_id, learner_id, micro_credential_id, issued_at, "
+    "valid_from, valid_until, document, document_sha256, supersedes_id, owner, version, "
+    "last_device, created_at, modified_at, deleted"
+)
+_STATUS_EVENT_COLUMNS = (
+    "id, credential_id, action, reason, actor_id, at, owner, version, last_device, created_at, "
+    "modified_at, deleted"
+)
+
+
+@_migration("0010_credential_kinds_status_lists")
+def m0010(db: Database) -> None:
+    _run(
+        db,
+        f"""
+CREATE TEMP TABLE old_credentials AS SELECT {_CREDENTIAL_COLUMNS} FROM issued_credentials;
+CREATE TEMP TABLE old_status_events AS SELECT {_STATUS_EVENT_COLUMNS}
+    FROM credential_status_events;
+DROP TABLE credential_status_events;
+DROP TABLE issued_credentials;
+CREATE TABLE issued_credentials (
+    id TEXT PRIMARY KEY,
+    campus_id TEXT NOT NULL REFERENCES campuses (id),
+    serial TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('micro_credential', 'pathway')),
+    enrolment_id TEXT REFERENCES enrolments (id),
+    learner_id TEXT NOT NULL REFERENCES learners (id),
+    micro_credential_id TEXT REFERENCES micro_credentials (id),
+    pathway_id TEXT REFERENCES pathways (id),
+    components TEXT,
+    issued_at TEXT NOT NULL,
+    valid_from TEXT NOT NULL,
+    valid_until TEXT,
+    document TEXT NOT NULL,
+    document_sha256 TEXT NOT NULL,
+    supersedes_id TEXT REFERENCES issued_credentials (id),
+    status_index INTEGER CHECK (status_index IS NULL OR status_index >= 0),
+    qr_text TEXT,
+    {{REPLICATION}},
+    CHECK ((kind = 'micro_credential') =
+           (enrolment_id IS NOT NULL AND micro_credential_id IS NOT NULL)),
+    CHECK ((kind = 'pathway') = (pathway_id IS NOT NULL AND components IS NOT NULL))
+);
+CREATE INDEX issued_credentials_learner ON issued_credentials (learner_id, kind);
+CREATE INDEX issued_credentials_enrolment ON issued_credentials (enrolment_id);
+CREATE INDEX issued_credentials_recent ON issued_credentials (campus_id, issued_at, id);
+CREATE UNIQUE INDEX issued_credentials_status_index
+    ON issued_credentials (campus_id, status_index) WHERE status_index IS NOT NULL;
+CREATE TABLE credential_status_events (
+    id TEXT PRIMARY KEY,
+    credential_id TEXT NOT NULL REFERENCES issued_credentials (id),
+    action TEXT NOT NULL CHECK (action IN ('revoke', 'suspend', 'reinstate')),
+    reason TEXT NOT NULL,
+    actor_id TEXT REFERENCES users (id),
+    at TEXT NOT NULL,
+    {{REPLICATION}}
+);
+CREATE INDEX credential_status_events_credential ON credential_status_events (credential_id, at);
+INSERT INTO issued_credentials ({_CREDENTIAL_COLUMNS}, kind)
+    SELECT {_CREDENTIAL_COLUMNS}, 'micro_credential' FROM old_credentials;
+INSERT INTO credential_status_events ({_STATUS_EVENT_COLUMNS})
+    SELECT {_STATUS_EVENT_COLUMNS} FROM old_status_events;
+DROP TABLE old_credentials;
+DROP TABLE old_status_events;
+CREATE TABLE status_lists (
+    url TEXT PRIMARY KEY,
+    campus_code TEXT NOT NULL,
+    purpose TEXT NOT NULL CHECK (purpose IN ('message', 'revocation', 'suspension')),
+    document TEXT NOT NULL,
+    made_here INTEGER NOT NULL CHECK (made_here IN (0, 1)),
+    fetched_at TEXT NOT NULL
+);
+CREATE TABLE key_certificates (
+    public_key TEXT PRIMARY KEY,
+    campus_code TEXT NOT NULL,
+    certificate TEXT NOT NULL,
+    certified_at TEXT NOT NULL,
+    revoked_at TEXT,
+    revoked_reason TEXT
+);
+CREATE TABLE trust_lists (
+    version INTEGER PRIMARY KEY,
+    document TEXT NOT NULL,
+    fetched_at TEXT NOT NULL
+);
+"""
+        + _append_only("issued_credentials")
+        + _append_only("credential_status_events"),
+    )
+
+
 def migration_names() -> list[str]:
     """Every migration this program knows, oldest first; the schema version is their count."""
     return [name for name, _ in _STEPS]

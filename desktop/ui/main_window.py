@@ -88,6 +88,10 @@ class MainWindow(QMainWindow):
         self.backup_action = QAction(self.tr("&Back up now"), self)
         self.backup_action.triggered.connect(self.back_up_now)
         tools.addAction(self.backup_action)
+        # Keys are a focal person's (head office's registrar, a campus's focal person).
+        self.keys_action = QAction(self.tr("Signing &keys…"), self)
+        self.keys_action.triggered.connect(self.open_signing_keys)
+        tools.addAction(self.keys_action)
         self.backups = BackupSchedule(self.runner, self.db_path, self)
         self.backup_status = QLabel(self)
         self.backup_status.setObjectName("backupStatus")
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
         elif actor:
             title = self.tr("Sanad — {name}").format(name=actor.name)
         self.setWindowTitle(title)
+        self.keys_action.setVisible(bool(actor) and actor.role == "admin")
         status = self.tr("Database: {path}").format(path=ltr(display_path(self.db_path)))
         if actor:
             status += "   ·   " + self.tr("Signed in: {name}").format(name=actor.name)
@@ -228,6 +233,15 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.lock.set_minutes(lock_minutes()))
         dialog.open()
         self.settings_dialog = dialog
+
+    def open_signing_keys(self) -> None:
+        from desktop.ui.signing_keys import SigningKeysDialog  # few open it: imported then
+
+        if not (self.session.actor and self.session.actor.role == "admin"):
+            return
+        dialog = SigningKeysDialog(self.runner, self.session, self)
+        dialog.open()
+        self.keys_dialog = dialog
 
     def back_up_now(self) -> None:
         if not backup_settings().folder:

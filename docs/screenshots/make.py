@@ -73,7 +73,10 @@ def main() -> int:
         from desktop.ui.session import Session
         from desktop.ui.settings import BackupSettings, SettingsDialog, save_backup_settings
         from desktop.ui.signin import SignInDialog
+        from desktop.ui.signing_key_steps import CertifyDialog, InstallDialog
+        from desktop.ui.signing_keys import SigningKeysDialog
         from desktop.ui.student import StudentWindow
+        from desktop.ui.tasks import TaskRunner
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         db_path = demo_database()
@@ -92,6 +95,7 @@ def main() -> int:
                 "qau-2026-1001,Mehwish Again,,,F,,\n"
             ).encode("utf-8-sig")
         )
+        head_office, registrar, keys = _signing_keys(Path(home), db_path)
         for language, search in (("en", "khan"), ("ur", "0300")):
             apply_language(app, language)
             with Store.open(db_path) as store:
@@ -295,8 +299,69 @@ def main() -> int:
             app.processEvents()
             _save(wizard, f"first-run-{language}.png")
             wizard.close()
+
+            # Signing keys: the demo campus (one key certified, a newer one waiting), and head
+            # office's computer, with its root key and a campus's request to certify.
+            dialog = SigningKeysDialog(window.runner, window.session)
+            dialog.resize(1100, 560)
+            dialog.show()
+            _wait(app, dialog.loaded)
+            _save(dialog, f"signing-keys-campus-{language}.png")
+            dialog.done(0)
+            office_runner = TaskRunner(head_office)
+            office = Session(registrar, head_office=True)
+            dialog = SigningKeysDialog(office_runner, office)
+            dialog.resize(1100, 560)
+            dialog.show()
+            _wait(app, dialog.loaded)
+            _save(dialog, f"signing-keys-head-office-{language}.png")
+            dialog.done(0)
+            step = CertifyDialog(office_runner, office, keys["request"], keys["registry"],
+                                 lambda title, name: "")  # fmt: skip
+            step.passphrase.setText("four unrelated words")
+            step.show()
+            app.processEvents()
+            _save(step, f"certify-request-{language}.png")
+            step.done(0)
+            office_runner.close()
+            step = InstallDialog(window.runner, window.session, keys["certificate"], None)
+            step.root_key.setText("z6MkrJVn aZkeFzdQ yMZu1cgj g7k1pZZ6 pvBQ7XJP t4swbTQ2")
+            step.show()
+            step.primary.click()  # a root key that did not sign it: refused, beside the field
+            _wait_until(app, lambda s=step: s.primary.isEnabled())
+            _save(step, f"install-certificate-problem-{language}.png")
+            step.done(0)
             window.close()
     return 0
+
+
+def _signing_keys(home: Path, campus: Path) -> tuple[Path, object, dict]:
+    """Head office's database with its root key, and the demo campus's keys: one certified and
+    installed, a newer one whose request is waiting at head office."""
+    from desktop.core.demo import DEMO_PASSWORDS
+    from desktop.core.services import setup, signing_keys
+    from desktop.core.services.users import authenticate
+    from desktop.core.store import Store
+
+    passphrase = "four unrelated words"
+    path = home / "head-office" / "head-office.db"
+    with Store.open(path) as store:
+        registrar = setup.initialise_campus(store, code="HEC", name_en="Head office",
+                                            admin_username="registrar",
+                                            admin_display_name="Nadia Registrar",
+                                            admin_password="a-long-password")  # fmt: skip
+        store.conn.execute("UPDATE settings SET value = 'head_office' WHERE key = 'node_kind'")
+        root = signing_keys.create_root_key(store, registrar, passphrase)
+        registry = signing_keys.set_registry_url(store, registrar, "https://registry.sanad.example")
+    with Store.open(campus) as store:
+        focal = authenticate(store, "focal", DEMO_PASSWORDS["admin"])
+        _row, first = signing_keys.create_campus_key(store, focal, passphrase)
+    with Store.open(path) as store:
+        certificate = signing_keys.certify_request(store, registrar, first, passphrase)
+    with Store.open(campus) as store:
+        signing_keys.install_certificate(store, focal, certificate, root["public_key"])
+        _row, second = signing_keys.create_campus_key(store, focal, passphrase)
+    return path, registrar, {"request": second, "certificate": certificate, "registry": registry}
 
 
 if __name__ == "__main__":

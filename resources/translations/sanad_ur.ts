@@ -131,6 +131,73 @@
     </message>
 </context>
 <context>
+    <name>CertifyDialog</name>
+    <message>
+        <source>Certify a campus request</source>
+        <translation>کیمپس کی درخواست کی تصدیق</translation>
+    </message>
+    <message>
+        <source>Certify only a request you know comes from this campus: read its key to them by telephone, or compare it with the one they gave you on paper.</source>
+        <translation>صرف اسی درخواست کی تصدیق کریں جس کے بارے میں آپ جانتے ہوں کہ اسی کیمپس سے آئی ہے: اس کی کلید ٹیلی فون پر انہیں پڑھ کر سنائیں، یا اس کلید سے ملائیں جو انہوں نے آپ کو کاغذ پر دی۔</translation>
+    </message>
+    <message>
+        <source>Campus</source>
+        <translation>کیمپس</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>کلید</translation>
+    </message>
+    <message>
+        <source>Asked on</source>
+        <translation>درخواست کی تاریخ</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase of the root key</source>
+        <translation>روٹ کلید کا پاس فریز (&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Years valid</source>
+        <translation>معتبر رہنے کے سال (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Re&amp;gistry address</source>
+        <translation>رجسٹری کا پتا (&amp;G)</translation>
+    </message>
+    <message>
+        <source>Written into the certificate: the campus&apos;s credentials point to the registry to be checked online. Kept for the next certificates.</source>
+        <translation>سرٹیفکیٹ میں لکھا جاتا ہے: کیمپس کی اسناد آن لائن جانچ کے لیے اسی رجسٹری کا حوالہ دیتی ہیں۔ اگلے سرٹیفکیٹوں کے لیے محفوظ رہتا ہے۔</translation>
+    </message>
+    <message>
+        <source>&amp;Certify and save…</source>
+        <translation>تصدیق کریں اور محفوظ کریں… (&amp;C)</translation>
+    </message>
+    <message>
+        <source>From today until {date}</source>
+        <translation>آج سے {date} تک</translation>
+    </message>
+    <message>
+        <source>The certificate is made, but not saved yet: the campus needs the file to install it.</source>
+        <translation>سرٹیفکیٹ بن گیا ہے، لیکن ابھی محفوظ نہیں ہوا: کیمپس کو اسے انسٹال کرنے کے لیے فائل چاہیے۔</translation>
+    </message>
+    <message>
+        <source>Opening the root key and certifying…</source>
+        <translation>روٹ کلید کھولی اور تصدیق کی جا رہی ہے…</translation>
+    </message>
+    <message>
+        <source>From {start} until {until}</source>
+        <translation>{start} سے {until} تک</translation>
+    </message>
+    <message>
+        <source>&amp;Save the certificate…</source>
+        <translation>سرٹیفکیٹ محفوظ کریں… (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the certificate for the campus</source>
+        <translation>کیمپس کے لیے سرٹیفکیٹ محفوظ کریں</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -844,6 +911,10 @@
         <translation>رجسٹریشن نمبر</translation>
     </message>
     <message>
+        <source>registry address</source>
+        <translation>رجسٹری کا پتا</translation>
+    </message>
+    <message>
         <source>replaced credential</source>
         <translation>تبدیل کی جانے والی سند</translation>
     </message>
@@ -969,6 +1040,49 @@
     <message>
         <source>Try again</source>
         <translation>دوبارہ کوشش کریں</translation>
+    </message>
+</context>
+<context>
+    <name>InstallDialog</name>
+    <message>
+        <source>Install a certificate</source>
+        <translation>سرٹیفکیٹ انسٹال کریں</translation>
+    </message>
+    <message>
+        <source>Type the root public key exactly as head office gave it to you, on paper or by telephone; spaces do not matter. Do not copy it from the e-mail or the file that brought the certificate: the key is what proves the certificate is head office&apos;s.</source>
+        <translation>روٹ کی عوامی کلید بالکل ویسے ہی لکھیں جیسے ہیڈ آفس نے آپ کو کاغذ پر یا ٹیلی فون پر دی؛ خالی جگہوں سے فرق نہیں پڑتا۔ اسے اس ای میل یا فائل سے کاپی نہ کریں جس میں سرٹیفکیٹ آیا: یہی کلید ثابت کرتی ہے کہ سرٹیفکیٹ ہیڈ آفس کا ہے۔</translation>
+    </message>
+    <message>
+        <source>Campus</source>
+        <translation>کیمپس</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>کلید</translation>
+    </message>
+    <message>
+        <source>From {start} until {until}</source>
+        <translation>{start} سے {until} تک</translation>
+    </message>
+    <message>
+        <source>Valid, as the file says</source>
+        <translation>معتبر، فائل کے مطابق</translation>
+    </message>
+    <message>
+        <source>Root public key</source>
+        <translation>روٹ کی عوامی کلید</translation>
+    </message>
+    <message>
+        <source>&amp;Root public key</source>
+        <translation>روٹ کی عوامی کلید (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Install</source>
+        <translation>انسٹال کریں (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Checking the certificate…</source>
+        <translation>سرٹیفکیٹ جانچا جا رہا ہے…</translation>
     </message>
 </context>
 <context>
@@ -1253,6 +1367,10 @@
     <message>
         <source>&amp;Back up now</source>
         <translation>ابھی بیک اپ بنائیں (&amp;B)</translation>
+    </message>
+    <message>
+        <source>Signing &amp;keys…</source>
+        <translation>دستخطی کلیدیں… (&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Switch user…</source>
@@ -1788,6 +1906,69 @@
     </message>
 </context>
 <context>
+    <name>NewKeyDialog</name>
+    <message>
+        <source>Make the root key</source>
+        <translation>روٹ کلید بنائیں</translation>
+    </message>
+    <message>
+        <source>The national root key certifies the key of every campus. It is made once, on this computer, and kept sealed with a passphrase.</source>
+        <translation>قومی روٹ کلید ہر کیمپس کی کلید کی تصدیق کرتی ہے۔ یہ ایک بار، اسی کمپیوٹر پر بنتی ہے، اور پاس فریز سے مہر بند رکھی جاتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Make a campus key and request</source>
+        <translation>کیمپس کلید اور درخواست بنائیں</translation>
+    </message>
+    <message>
+        <source>This campus&apos;s issuer key will sign its credentials once head office has certified it. It is kept sealed with a passphrase. Then you save a request file, to send to head office on a USB drive or by e-mail.</source>
+        <translation>ہیڈ آفس کی تصدیق کے بعد اس کیمپس کی اجرا کلید اس کی اسناد پر دستخط کرے گی۔ یہ پاس فریز سے مہر بند رکھی جاتی ہے۔ پھر آپ درخواست کی فائل محفوظ کریں گے، جو یو ایس بی ڈرائیو یا ای میل کے ذریعے ہیڈ آفس بھیجنی ہے۔</translation>
+    </message>
+    <message>
+        <source>At least {minimum} characters. Four or five unrelated words are easy to remember and hard to guess. Nobody can recover a forgotten passphrase: keep it safe.</source>
+        <translation>کم از کم {minimum} حروف۔ چار پانچ غیر متعلق الفاظ یاد رکھنے میں آسان اور اندازہ لگانے میں مشکل ہوتے ہیں۔ بھولا ہوا پاس فریز کوئی واپس نہیں لا سکتا: اسے محفوظ رکھیں۔</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>پاس فریز (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Passphrase &amp;again</source>
+        <translation>پاس فریز دوبارہ (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Make the key</source>
+        <translation>کلید بنائیں (&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Make the key and request…</source>
+        <translation>کلید اور درخواست بنائیں… (&amp;M)</translation>
+    </message>
+    <message>
+        <source>The campus key is made, but its request is not saved yet: head office needs it to certify the key.</source>
+        <translation>کیمپس کلید بن گئی ہے، لیکن اس کی درخواست ابھی محفوظ نہیں ہوئی: کلید کی تصدیق کے لیے ہیڈ آفس کو اس کی ضرورت ہے۔</translation>
+    </message>
+    <message>
+        <source>is not the same passphrase</source>
+        <translation>وہی پاس فریز نہیں</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>اسے دوبارہ لکھیں</translation>
+    </message>
+    <message>
+        <source>Making and sealing the key…</source>
+        <translation>کلید بنائی اور مہر بند کی جا رہی ہے…</translation>
+    </message>
+    <message>
+        <source>&amp;Save the request…</source>
+        <translation>درخواست محفوظ کریں… (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the request for head office</source>
+        <translation>ہیڈ آفس کے لیے درخواست محفوظ کریں</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>Reading the database…</source>
@@ -2263,6 +2444,14 @@
         <translation>رائے کے ساتھ دوبارہ جمع کرانے کی ہدایت دیں، یا نمبروں پر نظرِ ثانی کریں</translation>
     </message>
     <message>
+        <source>Ask head office for a second status list for this campus</source>
+        <translation>اس کیمپس کے لیے ہیڈ آفس سے دوسری حیثیت فہرست مانگیں</translation>
+    </message>
+    <message>
+        <source>Ask head office to certify a new campus key (Tools → Signing keys)</source>
+        <translation>ہیڈ آفس سے کیمپس کی نئی کلید کی تصدیق کروائیں (ٹولز ← دستخطی کلیدیں)</translation>
+    </message>
+    <message>
         <source>Ask someone whose role is {roles} to do it, or sign in with such an account</source>
         <translation>یہ کام کسی ایسے فرد سے کروائیں جس کا کردار {roles} ہو، یا ایسے اکاؤنٹ سے سائن اِن کریں</translation>
     </message>
@@ -2487,6 +2676,10 @@
         <translation>ہر سطح کو نمبر دیں، مثلاً ⁦0, 1, 2, 3⁩</translation>
     </message>
     <message>
+        <source>Give the registry&apos;s address (sanad keys certify --registry URL)</source>
+        <translation>رجسٹری کا پتا دیں (sanad keys certify --registry URL)</translation>
+    </message>
+    <message>
         <source>Install it on the computer that made the request</source>
         <translation>اسے اسی کمپیوٹر پر انسٹال کریں جس نے درخواست بنائی تھی</translation>
     </message>
@@ -2545,6 +2738,10 @@
     <message>
         <source>List at least one thing a learner will be able to do</source>
         <translation>کم از کم ایک ایسا کام درج کریں جو طالب علم کر سکے گا</translation>
+    </message>
+    <message>
+        <source>Make a campus key and install head office&apos;s certificate (Tools → Signing keys)</source>
+        <translation>کیمپس کی کلید بنائیں اور ہیڈ آفس کا سرٹیفکیٹ انسٹال کریں (ٹولز ← دستخطی کلیدیں)</translation>
     </message>
     <message>
         <source>Make it smaller (compress it, or split it), or share it as a link</source>
@@ -2659,6 +2856,10 @@
         <translation>نصاب دوبارہ لوڈ کریں</translation>
     </message>
     <message>
+        <source>Reload the list</source>
+        <translation>فہرست دوبارہ لوڈ کریں</translation>
+    </message>
+    <message>
         <source>Reload the list of cohorts</source>
         <translation>بیچوں کی فہرست دوبارہ لوڈ کریں</translation>
     </message>
@@ -2677,6 +2878,10 @@
     <message>
         <source>Reload the list of users</source>
         <translation>صارفین کی فہرست دوبارہ لوڈ کریں</translation>
+    </message>
+    <message>
+        <source>Reload the proposals</source>
+        <translation>تجاویز دوبارہ لوڈ کریں</translation>
     </message>
     <message>
         <source>Reload the rubric and score again</source>
@@ -2787,6 +2992,10 @@
         <translation>وہ پاس ورڈ لکھیں جس سے آپ نے سائن اِن کیا تھا</translation>
     </message>
     <message>
+        <source>Type the registry&apos;s address with https:// and no path after the host</source>
+        <translation>رجسٹری کا پتا https:// کے ساتھ لکھیں، میزبان کے بعد کوئی راستہ نہیں</translation>
+    </message>
+    <message>
         <source>Use a key made by Sanad</source>
         <translation>سند کی بنائی ہوئی کلید استعمال کریں</translation>
     </message>
@@ -2837,6 +3046,10 @@
     <message>
         <source>Use the root key made before; a second one would split the trust</source>
         <translation>پہلے بنی روٹ کلید استعمال کریں؛ دوسری کلید اعتماد کو تقسیم کر دے گی</translation>
+    </message>
+    <message>
+        <source>Use this campus&apos;s own key</source>
+        <translation>اسی کیمپس کی اپنی کلید استعمال کریں</translation>
     </message>
     <message>
         <source>Wait until it is finished, then add it again</source>
@@ -3159,6 +3372,10 @@
         <translation>پہلے سے داخل {taken} طلبہ سے کم ہے</translation>
     </message>
     <message>
+        <source>is certified for another campus</source>
+        <translation>کسی اور کیمپس کے لیے تصدیق شدہ ہے</translation>
+    </message>
+    <message>
         <source>is closed to new enrolments</source>
         <translation>نئے داخلوں کے لیے بند ہے</translation>
     </message>
@@ -3263,6 +3480,10 @@
         <translation>ویب پتا نہیں</translation>
     </message>
     <message>
+        <source>is not a web address such as https://registry.example.pk</source>
+        <translation>https://registry.example.pk جیسا ویب پتا نہیں</translation>
+    </message>
+    <message>
         <source>is not a whole number</source>
         <translation>پورا عدد نہیں</translation>
     </message>
@@ -3291,8 +3512,16 @@
         <translation>1 اور {most} MB کے درمیان نہیں</translation>
     </message>
     <message>
+        <source>is not due: it was issued already, or a component credential is no longer in force</source>
+        <translation>واجب نہیں: یہ پہلے جاری ہو چکی ہے، یا کوئی جزوی سند اب نافذ نہیں</translation>
+    </message>
+    <message>
         <source>is not on this computer</source>
         <translation>اس کمپیوٹر پر نہیں</translation>
+    </message>
+    <message>
+        <source>is not on this computer, or not certified yet</source>
+        <translation>اس کمپیوٹر پر نہیں، یا ابھی تصدیق شدہ نہیں</translation>
     </message>
     <message>
         <source>is not one of the allowed values</source>
@@ -3305,6 +3534,10 @@
     <message>
         <source>is not published</source>
         <translation>شائع شدہ نہیں</translation>
+    </message>
+    <message>
+        <source>is not set on head office&apos;s computer</source>
+        <translation>ہیڈ آفس کے کمپیوٹر پر درج نہیں</translation>
     </message>
     <message>
         <source>is not set up on this computer</source>
@@ -3321,6 +3554,10 @@
     <message>
         <source>is not trusted: {reason}</source>
         <translation>قابلِ اعتماد نہیں: {reason}</translation>
+    </message>
+    <message>
+        <source>is not valid now: {reason}</source>
+        <translation>اب معتبر نہیں: {reason}</translation>
     </message>
     <message>
         <source>is of a type Sanad does not recognise</source>
@@ -3457,6 +3694,10 @@
     <message>
         <source>works at another campus</source>
         <translation>کسی اور کیمپس میں کام کرتا ہے</translation>
+    </message>
+    <message>
+        <source>would exceed the {limit} entries of the campus&apos;s status list</source>
+        <translation>کیمپس کی حیثیت فہرست کے {limit} اندراجات سے بڑھ جائے گی</translation>
     </message>
     <message>
         <source>would have nobody to mark its work</source>
@@ -3688,6 +3929,221 @@
     <message>
         <source>Could not check the password: {error}</source>
         <translation>پاس ورڈ جانچا نہیں جا سکا: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SigningKeySteps</name>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>Saving {file}…</source>
+        <translation>{file} محفوظ کی جا رہی ہے…</translation>
+    </message>
+    <message>
+        <source>Close anyway?</source>
+        <translation>پھر بھی بند کریں؟</translation>
+    </message>
+</context>
+<context>
+    <name>SigningKeys</name>
+    <message>
+        <source>{file} is a certificate, not a request: it goes back to the campus, which installs it.</source>
+        <translation>{file} سرٹیفکیٹ ہے، درخواست نہیں: یہ کیمپس کو واپس جاتا ہے، جو اسے انسٹال کرتا ہے۔</translation>
+    </message>
+    <message>
+        <source>{file} is this campus&apos;s request, not a certificate: send it to head office, which certifies it and sends a certificate file back.</source>
+        <translation>{file} اس کیمپس کی درخواست ہے، سرٹیفکیٹ نہیں: اسے ہیڈ آفس بھیجیں، جو تصدیق کر کے سرٹیفکیٹ کی فائل واپس بھیجتا ہے۔</translation>
+    </message>
+    <message>
+        <source>{file} is not a key certificate request made by Sanad. Choose the request file the campus sent.</source>
+        <translation>{file} سند کی بنائی ہوئی کلید کے سرٹیفکیٹ کی درخواست نہیں۔ کیمپس کی بھیجی ہوئی درخواست کی فائل منتخب کریں۔</translation>
+    </message>
+    <message>
+        <source>{file} is not a key certificate made by Sanad. Choose the certificate file head office sent back.</source>
+        <translation>{file} سند کا بنایا ہوا کلید کا سرٹیفکیٹ نہیں۔ ہیڈ آفس کی واپس بھیجی ہوئی سرٹیفکیٹ کی فائل منتخب کریں۔</translation>
+    </message>
+    <message>
+        <source>{file} could not be written ({reason}). Choose another place, such as a USB drive with room on it.</source>
+        <translation>{file} لکھی نہ جا سکی ({reason})۔ کوئی اور جگہ منتخب کریں، جیسے یو ایس بی ڈرائیو جس میں گنجائش ہو۔</translation>
+    </message>
+    <message>
+        <source>{file} could not be read as a Sanad file ({reason}).</source>
+        <translation>{file} سند کی فائل کے طور پر پڑھی نہ جا سکی ({reason})۔</translation>
+    </message>
+</context>
+<context>
+    <name>SigningKeysDialog</name>
+    <message>
+        <source>Signing keys</source>
+        <translation>دستخطی کلیدیں</translation>
+    </message>
+    <message>
+        <source>Demonstration data: the keys made here are demonstration keys. Certificates made with them are not valid: do not send them to anyone or use them for real learners.</source>
+        <translation>نمونے کا ڈیٹا: یہاں بننے والی کلیدیں نمونے کی ہیں۔ ان سے بنے سرٹیفکیٹ معتبر نہیں: انہیں کسی کو نہ بھیجیں اور نہ اصل طلبہ کے لیے استعمال کریں۔</translation>
+    </message>
+    <message>
+        <source>Reading the keys…</source>
+        <translation>کلیدیں پڑھی جا رہی ہیں…</translation>
+    </message>
+    <message>
+        <source>Copy the &amp;root key</source>
+        <translation>روٹ کلید کاپی کریں (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Make the root key…</source>
+        <translation>روٹ کلید بنائیں… (&amp;M)</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>مقصد</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>عوامی کلید</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>بنی</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>سرٹیفکیٹ</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>ریٹائر</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>زیرِ استعمال</translation>
+    </message>
+    <message>
+        <source>Signing keys of this computer</source>
+        <translation>اس کمپیوٹر کی دستخطی کلیدیں</translation>
+    </message>
+    <message>
+        <source>Co&amp;py public key</source>
+        <translation>عوامی کلید کاپی کریں (&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Certify a campus request…</source>
+        <translation>کیمپس کی درخواست کی تصدیق کریں… (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Make a campus &amp;key and request…</source>
+        <translation>کیمپس کلید اور درخواست بنائیں… (&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Install certificate…</source>
+        <translation>سرٹیفکیٹ انسٹال کریں… (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <source>National root</source>
+        <translation>قومی روٹ</translation>
+    </message>
+    <message>
+        <source>Campus issuer key</source>
+        <translation>کیمپس کی اجرا کلید</translation>
+    </message>
+    <message>
+        <source>Not needed: the root is the trust anchor</source>
+        <translation>ضرورت نہیں: روٹ خود اعتماد کی بنیاد ہے</translation>
+    </message>
+    <message>
+        <source>Not certified yet — send the request file to head office</source>
+        <translation>ابھی تصدیق شدہ نہیں — درخواست کی فائل ہیڈ آفس بھیجیں</translation>
+    </message>
+    <message>
+        <source>Ended {until} (was from {start})</source>
+        <translation>{until} کو ختم ہوا ({start} سے تھا)</translation>
+    </message>
+    <message>
+        <source>From {start} until {until}</source>
+        <translation>{start} سے {until} تک</translation>
+    </message>
+    <message>
+        <source>This is head office&apos;s computer. Its root key certifies the key of each campus: a certificate says from when until when a campus key may sign credentials.</source>
+        <translation>یہ ہیڈ آفس کا کمپیوٹر ہے۔ اس کی روٹ کلید ہر کیمپس کی کلید کی تصدیق کرتی ہے: سرٹیفکیٹ بتاتا ہے کہ کیمپس کی کلید کب سے کب تک اسناد پر دستخط کر سکتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Root public key — the trust anchor</source>
+        <translation>روٹ کی عوامی کلید — اعتماد کی بنیاد</translation>
+    </message>
+    <message>
+        <source>Every campus types this key in when it installs its certificate: it is how they know the certificate is head office&apos;s. Give it to them by a way you trust — on paper or by telephone — not only in the e-mail that carries the certificate.</source>
+        <translation>ہر کیمپس اپنا سرٹیفکیٹ انسٹال کرتے وقت یہ کلید لکھتا ہے: اسی سے اسے معلوم ہوتا ہے کہ سرٹیفکیٹ ہیڈ آفس کا ہے۔ یہ انہیں کسی قابلِ اعتماد ذریعے سے دیں — کاغذ پر یا ٹیلی فون پر — صرف اسی ای میل میں نہیں جس میں سرٹیفکیٹ جائے۔</translation>
+    </message>
+    <message>
+        <source>There is no root key yet. Make it once, on this computer. Keep its passphrase safe: nobody can recover it, and without it no campus can be certified.</source>
+        <translation>ابھی کوئی روٹ کلید نہیں۔ اسے ایک بار، اسی کمپیوٹر پر بنائیں۔ اس کا پاس فریز محفوظ رکھیں: کوئی اسے واپس نہیں لا سکتا، اور اس کے بغیر کسی کیمپس کی تصدیق نہیں ہو سکتی۔</translation>
+    </message>
+    <message>
+        <source>To sign credentials, this campus needs a key certified by head office:
+1. Make a campus key and request here.
+2. Send the request file to head office on a USB drive or by e-mail.
+3. Install the certificate they send back, with the root public key they give you on paper or by telephone.</source>
+        <translation>اسناد پر دستخط کے لیے اس کیمپس کو ہیڈ آفس کی تصدیق شدہ کلید چاہیے:
+۱۔ یہاں کیمپس کلید اور درخواست بنائیں۔
+۲۔ درخواست کی فائل یو ایس بی ڈرائیو یا ای میل کے ذریعے ہیڈ آفس بھیجیں۔
+۳۔ وہ جو سرٹیفکیٹ واپس بھیجیں اسے انسٹال کریں، اس روٹ عوامی کلید کے ساتھ جو وہ آپ کو کاغذ پر یا ٹیلی فون پر دیں۔</translation>
+    </message>
+    <message>
+        <source>Head office&apos;s root public key</source>
+        <translation>ہیڈ آفس کی روٹ عوامی کلید</translation>
+    </message>
+    <message>
+        <source>Installed with the certificate: credentials are checked against it.</source>
+        <translation>سرٹیفکیٹ کے ساتھ انسٹال ہوئی: اسناد اسی سے جانچی جاتی ہیں۔</translation>
+    </message>
+    <message>
+        <source>Not installed yet: you type it in with the first certificate.</source>
+        <translation>ابھی انسٹال نہیں: آپ اسے پہلے سرٹیفکیٹ کے ساتھ لکھیں گے۔</translation>
+    </message>
+    <message>
+        <source>The public key is copied.</source>
+        <translation>عوامی کلید کاپی ہو گئی۔</translation>
+    </message>
+    <message>
+        <source>The root public key is copied.</source>
+        <translation>روٹ کی عوامی کلید کاپی ہو گئی۔</translation>
+    </message>
+    <message>
+        <source>Sanad key files (*.json)</source>
+        <translation>سند کی کلیدی فائلیں (*.json)</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>{file} پڑھی جا رہی ہے…</translation>
+    </message>
+    <message>
+        <source>The root key is made. Give every campus its public key, shown above, by a way you trust: on paper or by telephone.</source>
+        <translation>روٹ کلید بن گئی۔ اس کی عوامی کلید، جو اوپر دکھائی گئی ہے، ہر کیمپس کو کسی قابلِ اعتماد ذریعے سے دیں: کاغذ پر یا ٹیلی فون پر۔</translation>
+    </message>
+    <message>
+        <source>The campus key is made and its request saved as {file}. Send that file to head office on a USB drive or by e-mail, then install the certificate they send back.</source>
+        <translation>کیمپس کلید بن گئی اور اس کی درخواست {file} کے نام سے محفوظ ہو گئی۔ یہ فائل یو ایس بی ڈرائیو یا ای میل کے ذریعے ہیڈ آفس بھیجیں، پھر وہ جو سرٹیفکیٹ واپس بھیجیں اسے انسٹال کریں۔</translation>
+    </message>
+    <message>
+        <source>Choose the request file a campus sent</source>
+        <translation>کیمپس کی بھیجی ہوئی درخواست کی فائل منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Certified {campus} from {start} until {until}. The certificate is saved as {file}: send it back to the campus, and give them the root public key on paper or by telephone.</source>
+        <translation>{campus} کی تصدیق {start} سے {until} تک کر دی گئی۔ سرٹیفکیٹ {file} کے نام سے محفوظ ہے: اسے کیمپس کو واپس بھیجیں، اور روٹ کی عوامی کلید انہیں کاغذ پر یا ٹیلی فون پر دیں۔</translation>
+    </message>
+    <message>
+        <source>Choose the certificate file from head office</source>
+        <translation>ہیڈ آفس سے آئی سرٹیفکیٹ کی فائل منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Installed: this campus&apos;s key is certified from {start} until {until}.</source>
+        <translation>انسٹال ہو گیا: اس کیمپس کی کلید {start} سے {until} تک تصدیق شدہ ہے۔</translation>
     </message>
 </context>
 <context>

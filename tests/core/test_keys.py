@@ -21,6 +21,7 @@ from desktop.core.keys import (
     verify_trust_list,
 )
 
+REGISTRY = "https://registry.sanad.example"
 CAMPUS = {"id": "01a2-qau", "code": "QAU", "name": "Quaid-i-Azam University"}
 START = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 END = dt.datetime(2028, 1, 1, tzinfo=dt.UTC)
@@ -57,7 +58,9 @@ def test_a_private_key_is_stored_only_sealed(campus_key):
 def test_a_campus_key_is_certified_by_request_and_response_files(root, campus_key, tmp_path):
     request = _through_a_file(certificate_request(CAMPUS, campus_key), tmp_path, "qau.request")
     certificate = _through_a_file(
-        certify(request, root, valid_from=START, valid_until=END), tmp_path, "qau.certificate"
+        certify(request, root, valid_from=START, valid_until=END, registry_url=REGISTRY),
+        tmp_path,
+        "qau.certificate",
     )
     checked = check_certificate(certificate, root.public_key(), at=START + dt.timedelta(days=9))
     assert checked.campus_code == "QAU"
@@ -69,15 +72,16 @@ def test_a_request_not_signed_by_its_key_is_refused(root, campus_key):
     request["publicKeyMultibase"] = certificate_request(
         CAMPUS, Ed25519PrivateKey.generate())["publicKeyMultibase"]  # fmt: skip
     with pytest.raises(CertificateProblem, match="request is not signed by the key"):
-        certify(request, root, valid_from=START, valid_until=END)
+        certify(request, root, valid_from=START, valid_until=END, registry_url=REGISTRY)
 
 
 @pytest.mark.parametrize("field", ["validUntil", "publicKeyMultibase", "campus"])
 def test_a_changed_certificate_is_not_trusted(root, campus_key, field):
     certificate = certify(certificate_request(CAMPUS, campus_key), root,
-                          valid_from=START, valid_until=END)  # fmt: skip
+                          valid_from=START, valid_until=END, registry_url=REGISTRY)  # fmt: skip
     other = certify(certificate_request({**CAMPUS, "code": "UOB"}, Ed25519PrivateKey.generate()),
-                    root, valid_from=START, valid_until=END + dt.timedelta(days=1))  # fmt: skip
+                    root, valid_from=START, valid_until=END + dt.timedelta(days=1),
+                    registry_url=REGISTRY)  # fmt: skip
     certificate[field] = other[field]
     with pytest.raises(CertificateProblem, match="not signed by the key it should be"):
         check_certificate(certificate, root.public_key())
@@ -86,7 +90,7 @@ def test_a_changed_certificate_is_not_trusted(root, campus_key, field):
 def test_a_certificate_from_another_root_is_not_trusted(root, campus_key):
     stranger = Ed25519PrivateKey.generate()
     certificate = certify(certificate_request(CAMPUS, campus_key), stranger,
-                          valid_from=START, valid_until=END)  # fmt: skip
+                          valid_from=START, valid_until=END, registry_url=REGISTRY)  # fmt: skip
     with pytest.raises(CertificateProblem):
         check_certificate(certificate, root.public_key())
 
@@ -95,9 +99,9 @@ def test_a_key_counts_only_while_certified_and_a_new_one_does_not_undo_the_old(r
     old, new = Ed25519PrivateKey.generate(), Ed25519PrivateKey.generate()
     middle = dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
     old_cert = certify(certificate_request(CAMPUS, old), root, valid_from=START,
-                       valid_until=middle)  # fmt: skip
+                       valid_until=middle, registry_url=REGISTRY)  # fmt: skip
     new_cert = certify(certificate_request(CAMPUS, new), root, valid_from=middle,
-                       valid_until=END)  # fmt: skip
+                       valid_until=END, registry_url=REGISTRY)  # fmt: skip
     signed_in_2026 = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
     assert check_certificate(old_cert, root.public_key(), at=signed_in_2026)  # still valid
     with pytest.raises(CertificateProblem, match="was not certified at 2027-06-01"):
@@ -105,12 +109,13 @@ def test_a_key_counts_only_while_certified_and_a_new_one_does_not_undo_the_old(r
     with pytest.raises(CertificateProblem, match="was not certified at"):
         check_certificate(new_cert, root.public_key(), at=signed_in_2026)
     with pytest.raises(CertificateProblem, match="would end before it starts"):
-        certify(certificate_request(CAMPUS, new), root, valid_from=END, valid_until=START)
+        certify(certificate_request(CAMPUS, new), root, valid_from=END, valid_until=START,
+                registry_url=REGISTRY)  # fmt: skip
 
 
 def test_the_trust_list_is_signed_and_lists_revocations(root, campus_key, tmp_path):
     certificate = certify(certificate_request(CAMPUS, campus_key), root,
-                          valid_from=START, valid_until=END)  # fmt: skip
+                          valid_from=START, valid_until=END, registry_url=REGISTRY)  # fmt: skip
     revoked = {certificate["publicKeyMultibase"]: {"revoked": "2026-06-01T00:00:00Z",
                                                    "reason": "laptop stolen"}}  # fmt: skip
     trust = _through_a_file(sign_trust_list([certificate], revoked, root, version=3),

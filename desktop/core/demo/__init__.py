@@ -19,6 +19,7 @@ from typing import Any
 
 from desktop.core.blobs import BlobStore
 from desktop.core.demo.catalogue import CREDENTIALS, PATHWAYS, TRACKS, rubric_for
+from desktop.core.demo.credentials import issue_demo_credentials
 from desktop.core.demo.history import HistoryWriter
 from desktop.core.demo.people import LearnerFactory
 from desktop.core.files import replace_durably
@@ -162,11 +163,16 @@ def _build(
                 password=DEMO_PASSWORDS["student"],
                 learner_id=learner["id"],
             )
+        report("credentials", 0, 1)
+        issued = issue_demo_credentials(store, admin, rng, today,
+                                        limit=min(300, max(20, learners // 2)))  # fmt: skip
+        report("credentials", 1, 1)
         summary = {
             "learners": len(registered),
             "micro-credentials": store.scalar("SELECT COUNT(*) FROM micro_credentials") or 0,
             "cohorts": len(plans),
             **writer.counts,
+            **issued,
         }
         store.conn.execute("PRAGMA journal_mode = WAL")
     return summary

@@ -7,7 +7,8 @@ credential is never lost. Serials are the campus code, the year and a sequence
 (``QAU-2026-000123``), allocated at the campus, so they are unique without a network link.
 
 The document itself (an Open Badges 3.0 ``AchievementCredential`` with its proof) is built and
-signed by the caller; this module checks that the enrolment earned it and records it.
+signed by the caller (``services/issuing.py``), inside the same transaction, from the draft this
+module allocates: the id, the serial, the status-list index and the dates.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import secrets
+from collections.abc import Callable
 from typing import Any
 
 from desktop.core.errors import (
@@ -25,6 +28,7 @@ from desktop.core.errors import (
     NotFound,
     phrase,
 )
+from desktop.core.ids import new_id
 from desktop.core.services.access import require_role, require_same_campus
 from desktop.core.services.enrolments import get_enrolment
 from desktop.core.store import Actor, Store
@@ -33,6 +37,7 @@ from desktop.core.validation import require_text
 __all__ = [
     "STATUS_ACTIONS",
     "credential_status",
+    "free_status_index",
     "issue_credential",
     "next_serial",
     "reinstate_credential",
@@ -74,11 +79,14 @@ def issue_credential(
     actor: Actor,
     enrolment_id: str,
     *,
-    document: dict[str, Any],
+    document: dict[str, Any] | Callable[[dict[str, Any]], dict[str, Any]],
     issued_on: dt.date | None = None,
     supersedes_id: str | None = None,
 ) -> dict[str, Any]:
-    """Record the credential of a passed enrolment. ``document`` is the signed credential.
+    """Record the credential of a passed enrolment. ``document`` is the signed credential, or
+    a function that makes it from the draft (``id``, ``serial``, ``status_index``,
+    ``issued_at``, ``valid_from``, ``valid_until``, ``supersedes_id``) in the transaction and
+    returns it with the text of its paper certificate's QR code.
 
     A learner holds one live credential per enrolment; a replacement must name (and follows) the
     revoked credential it supersedes.
@@ -93,7 +101,7 @@ def issue_credential(
             "has not been passed",
             "Issue a credential once an assessment has passed the learner",
         )
-    if not isinstance(document, dict) or not document:
+    if not callable(document) and (not isinstance(document, dict) or not document):
         raise InvalidInput.single(
             "document", document, "is not a credential document", "Build and sign it first"
         )
@@ -148,23 +156,31 @@ def issue_credential(
     valid_until = (
         _add_months(day, micro["validity_months"]).isoformat() if micro["validity_months"] else None
     )
-    text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     with store.transaction(actor) as tx:
-        serial = next_serial(store, enrolment["campus_id"], day.year)
+        draft = {
+            "id": new_id(),
+            "serial": next_serial(store, enrolment["campus_id"], day.year),
+            "status_index": free_status_index(store, enrolment["campus_id"]),
+            "issued_at": tx.now,
+            "valid_from": day.isoformat(),
+            "valid_until": valid_until,
+            "supersedes_id": supersedes_id,
+        }
+        signed, qr_text = document(draft) if callable(document) else (document, None)
+        text = json.dumps(signed, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        serial = draft["serial"]
         credential = tx.insert(
             "issued_credentials",
             {
+                **draft,
                 "campus_id": enrolment["campus_id"],
-                "serial": serial,
+                "kind": "micro_credential",
                 "enrolment_id": enrolment_id,
                 "learner_id": enrolment["learner_id"],
                 "micro_credential_id": micro["id"],
-                "issued_at": tx.now,
-                "valid_from": day.isoformat(),
-                "valid_until": valid_until,
                 "document": text,
                 "document_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                "supersedes_id": supersedes_id,
+                "qr_text": qr_text,
             },
             owner=enrolment["owner"],
         )
@@ -175,6 +191,31 @@ def issue_credential(
             {"serial": serial, "enrolment": enrolment_id, "supersedes": supersedes_id},
         )
     return credential
+
+
+STATUS_ENTRIES = 131_072  # the size of a campus's status list (desktop/core/status_lists.py)
+
+
+def free_status_index(store: Store, campus_id: str) -> int:
+    """A random unused entry of the campus's status list: random, so a credential's position
+    tells nothing about when it was issued or to whom."""
+    used = store.scalar(
+        "SELECT count(*) FROM issued_credentials WHERE campus_id = ? AND status_index IS NOT NULL",
+        (campus_id,),
+    )
+    if used >= STATUS_ENTRIES:
+        raise InvalidInput.single(
+            "credential", used, "would exceed the {limit} entries of the campus's status list",
+            "Ask head office for a second status list for this campus", limit=STATUS_ENTRIES,
+        )  # fmt: skip
+    while True:
+        index = secrets.randbelow(STATUS_ENTRIES)
+        taken = store.scalar(
+            "SELECT 1 FROM issued_credentials WHERE campus_id = ? AND status_index = ?",
+            (campus_id, index),
+        )
+        if taken is None:
+            return index
 
 
 def credential_status(store: Store, credential_id: str) -> str:

@@ -33,6 +33,7 @@ __all__ = [
     "create_root_key",
     "install_certificate",
     "list_keys",
+    "set_registry_url",
 ]
 
 
@@ -83,6 +84,24 @@ def create_campus_key(
     return row, certificate_request(dict(campus), key)
 
 
+def set_registry_url(store: Store, actor: Actor, url: str) -> str:
+    """Head office: the registry's address, written into every campus certificate from now on
+    (a campus's credentials name their issuer and status list there)."""
+    from urllib.parse import urlsplit
+
+    text = (url or "").strip().rstrip("/")
+    parts = urlsplit(text)
+    if parts.scheme not in ("https", "http") or not parts.netloc or parts.query or parts.fragment:
+        raise InvalidInput.single(
+            "registry_url", url, "is not a web address such as https://registry.example.pk",
+            "Type the registry's address with https:// and no path after the host",
+        )  # fmt: skip
+    with store.transaction(actor) as tx:
+        tx.set_setting("registry_url", text)
+        tx.audit("settings.registry_url", "settings", None, {"registry_url": text})
+    return text
+
+
 def certify_request(
     store: Store, actor: Actor, request: dict[str, Any], passphrase: str, *, years: int = 2
 ) -> dict[str, Any]:
@@ -99,15 +118,28 @@ def certify_request(
         raise InvalidInput.single("years", years, "is not between 1 and 10",
                                   "Certify for a few years, such as 2")  # fmt: skip
     key = unseal(root["sealed"], passphrase)
+    registry_url = store.setting("registry_url")
+    if not registry_url:
+        raise NotFound.single(
+            "registry_url", None, "is not set on head office's computer",
+            "Give the registry's address (sanad keys certify --registry URL)",
+        )  # fmt: skip
     start = dt.datetime.now(dt.UTC).replace(microsecond=0)
     until = start.replace(year=start.year + years)
     try:
-        certificate = certify(request, key, valid_from=start, valid_until=until)
+        certificate = certify(request, key, valid_from=start, valid_until=until,
+                              registry_url=registry_url)  # fmt: skip
     except (CertificateProblem, KeyError) as exc:
         raise InvalidInput.single("request", None, "cannot be certified: {reason}",
                                   "Ask the campus for a new request file",
                                   reason=str(exc)) from exc  # fmt: skip
     with store.transaction(actor) as tx:
+        store.conn.execute(
+            "INSERT OR REPLACE INTO key_certificates "
+            "(public_key, campus_code, certificate, certified_at) VALUES (?, ?, ?, ?)",
+            (request["publicKeyMultibase"], request["campus"]["code"],
+             json.dumps(certificate, ensure_ascii=False), certificate["validFrom"]),
+        )  # fmt: skip
         tx.audit("key.certify", "signing_keys", root["id"],
                  {"campus": request["campus"]["code"], "public_key": request["publicKeyMultibase"],
                   "valid_until": certificate["validUntil"]})  # fmt: skip

@@ -1,0 +1,98 @@
+"""Render sample certificates to PNG files in this folder (no Qt, no display needed).
+
+    python docs/screenshots/certificates.py
+
+Writes ``certificate-en.png`` (a learner registered in Latin script, a long title and many
+competencies) and ``certificate-ur.png`` (an Urdu name and title, marked as demonstration data),
+by rendering each PDF and rasterising it with poppler's ``pdftoppm``.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from desktop.core.certificate_pdf import CertificateFace, render_certificate
+
+HERE = Path(__file__).resolve().parent
+# The shape of a real QR text: the registry's address, then the signed payload as 632 digits.
+QR_TEXT = "HTTPS://REGISTRY.SANAD.EXAMPLE/V/1" + "".join(str(i * i % 10) for i in range(631))
+
+ENGLISH = CertificateFace(
+    serial="QAU-2026-000123",
+    learner_name="Ayesha Siddiqa Khan",
+    learner_name_ur=None,
+    title_en="Data Analytics with Python and Spreadsheets for Public Sector Decision Making",
+    title_ur=None,
+    campus_name_en="Quaid-i-Azam University, Islamabad",
+    campus_name_ur="قائداعظم یونیورسٹی، اسلام آباد",
+    campus_code="QAU",
+    level=5,
+    notional_hours=60,
+    credit_value=2,
+    competencies=[
+        "Cleans and joins tabular data from several sources with documented steps",
+        "Chooses summary statistics suited to the question and the data",
+        "Builds charts that show a trend or comparison honestly",
+        "Writes a reproducible analysis notebook others can rerun",
+        "Explains findings and their limits to a non-specialist audience",
+        "Protects personal data when sharing results",
+        "Uses version control for analysis code",
+        "Reviews a colleague's analysis against a checklist",
+    ],
+    issued_on=date(2026, 3, 14),
+    valid_until=None,
+    qr_text=QR_TEXT,
+    verify_url="https://registry.sanad.example/c/QAU-2026-000123",
+    credential_json=json.dumps({"type": ["VerifiableCredential"], "sample": True}).encode(),
+)
+
+URDU = CertificateFace(
+    serial="UOP-2026-000042",
+    learner_name="Muhammad Bilal Ahmed",
+    learner_name_ur="محمد بلال احمد",
+    title_en="Foundations of Digital Marketing",
+    title_ur="ڈیجیٹل مارکیٹنگ کی بنیادیں",
+    campus_name_en="University of Peshawar",
+    campus_name_ur="جامعہ پشاور",
+    campus_code="UOP",
+    level=4,
+    notional_hours=40,
+    credit_value=1.5,
+    competencies=[
+        "Plans a small social media campaign with a budget and a goal",
+        "Reads campaign analytics and adjusts the plan",
+        "Writes persuasive copy in Urdu and English",
+    ],
+    issued_on=date(2026, 5, 2),
+    valid_until=date(2029, 5, 1),
+    qr_text=QR_TEXT,
+    verify_url="https://registry.sanad.example/c/UOP-2026-000042",
+    credential_json=json.dumps({"type": ["VerifiableCredential"], "sample": True}).encode(),
+    demo=True,
+)
+
+
+def main() -> int:
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm (poppler-utils) is needed to rasterise the PDFs", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, face in (("certificate-en", ENGLISH), ("certificate-ur", URDU)):
+            pdf = Path(tmp) / f"{name}.pdf"
+            pdf.write_bytes(render_certificate(face))
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "110", "-singlefile", str(pdf), str(HERE / name)],
+                check=True,
+            )
+            print(f"wrote docs/screenshots/{name}.png")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
