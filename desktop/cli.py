@@ -331,6 +331,62 @@ def keys_list(db_path: Path) -> None:
                    f"certified until: {until if row['purpose'] == 'campus' else '—'}")  # fmt: skip
 
 
+@keys.command("revoke-campus-key", context_settings=CONTEXT)
+@click.argument("public_key")
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--reason", required=True, help="Why (a stolen computer, a leaked passphrase).")
+def keys_revoke_campus_key(public_key: str, db_path: Path, reason: str) -> None:
+    """Head office: withdraw a campus key (PUBLIC_KEY, z6Mk…); then sign a new trust list."""
+    from desktop.core.services.signing_keys import revoke_campus_key
+    from desktop.core.store import SYSTEM
+
+    with _open_for_writing(db_path) as store:
+        try:
+            row = revoke_campus_key(store, SYSTEM, public_key.strip(), reason)
+        except DomainError as exc:
+            _fail(exc)
+    click.echo(f"Revoked the key of {row['campus_code']}; sign and send a new trust list "
+               "(sanad keys trust-list).")  # fmt: skip
+
+
+@keys.command("trust-list", context_settings=CONTEXT)
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The trust list file to send to every campus.")  # fmt: skip
+@ROOT_PASSPHRASE
+def keys_trust_list(db_path: Path, out: Path, passphrase: str) -> None:
+    """Head office: sign the trust list (every campus key certified, and revocations)."""
+    from desktop.core.services.signing_keys import make_trust_list
+    from desktop.core.store import SYSTEM
+
+    with _open_for_writing(db_path) as store:
+        try:
+            trust_list = make_trust_list(store, SYSTEM, passphrase)
+        except DomainError as exc:
+            _fail(exc)
+    _write_json(trust_list, out)
+    counts = len(trust_list["certificates"]), len(trust_list["revocations"])
+    click.echo(f"Trust list version {trust_list['version']}: {counts[0]} campus keys, "
+               f"{counts[1]} revoked; send {out} to every campus.")  # fmt: skip
+
+
+@keys.command("trust-install", context_settings=CONTEXT)
+@click.argument("trust_list", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, path_type=Path))
+def keys_trust_install(trust_list: Path, db_path: Path) -> None:
+    """Any computer: keep head office's TRUST_LIST, checked against the root key."""
+    from desktop.core.services.signing_keys import install_trust_list
+    from desktop.core.store import SYSTEM
+
+    document = _read_json(trust_list)
+    with _open_for_writing(db_path) as store:
+        try:
+            install_trust_list(store, SYSTEM, document)
+        except DomainError as exc:
+            _fail(exc)
+    click.echo(f"Installed trust list version {document['version']}.")
+
+
 def _add_credential_commands() -> None:
     from desktop.cli_credentials import credentials, verify
 

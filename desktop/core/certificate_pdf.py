@@ -35,7 +35,6 @@ import zlib
 from dataclasses import dataclass
 from datetime import date
 
-import segno
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 from reportlab.lib.colors import Color, white
@@ -54,6 +53,7 @@ from reportlab.pdfbase.pdfdoc import (
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.core.pdf_text import TextStyle, latin, layout, text_block, urdu_font
+from desktop.core.qr_payload import qr_modules
 
 __all__ = ["ATTACHMENT_NAME", "CertificateFace", "read_attachment", "render_certificate"]
 
@@ -100,11 +100,10 @@ class CertificateFace:
 
 
 def _qr_matrix(text: str) -> tuple[bytearray, ...]:
-    """The QR modules row by row, 1 for dark (to be replaced by ``qr_payload.qr_code``); none
-    for an empty text."""
+    """The QR modules row by row, 1 for dark; none for an empty text."""
     if not text:
         return ()
-    return segno.make(text, error="q", micro=False, mode="alphanumeric", boost_error=False).matrix
+    return tuple(bytearray(row) for row in qr_modules(text).modules)
 
 
 class _FastFlate:
@@ -162,7 +161,7 @@ def _label(c: Canvas, text: str, x: float, y: float, size: float = 7, centre: bo
     """Small grey capitals, letter-spaced."""
     c.setFillColor(GREY)
     if centre:
-        x -= (pdfmetrics.stringWidth(text, "Times-Roman", size) + 0.2 * size * len(text)) / 2
+        x -= (pdfmetrics.stringWidth(text, "Times-Roman", size) + 0.12 * size * len(text)) / 2
     latin(c, text, "Times-Roman", size, x, y, 0.12 * size)
     c.setFillColor(INK)
 
@@ -228,8 +227,9 @@ def _footer(c: Canvas, face: CertificateFace, matrix: tuple[bytearray, ...]) -> 
     valid = _long_date(face.valid_until) if face.valid_until else "Does not expire"
     credit = f"{face.credit_value:g} credit{'' if face.credit_value == 1 else 's'}"
     cells = [("SERIAL NUMBER", face.serial), ("ISSUED ON", _long_date(face.issued_on))]
-    cells += [("VALID UNTIL", valid), ("LEVEL", str(face.level))]
-    cells += [("NOTIONAL HOURS", f"{face.notional_hours} hours"), ("CREDIT VALUE", credit)]
+    hours = f"{face.notional_hours} hours" if face.notional_hours else "—"  # none for a pathway
+    cells += [("VALID UNTIL", valid), ("LEVEL", str(face.level) if face.level else "—")]
+    cells += [("NOTIONAL HOURS", hours), ("CREDIT VALUE", credit)]
     cells += [("AWARDED BY", f"{face.campus_name_en} ({face.campus_code})")]
     value = TextStyle("Times-Bold", 10.5)
     for i, (label, text) in enumerate(cells):

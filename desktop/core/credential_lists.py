@@ -1,8 +1,8 @@
 """The list of a campus's issued credentials, newest first, in keyset pages.
 
 Each row carries the credential's current state (the newest status event, or ``active``), and
-``expired`` when its validity has run out. A filter narrows by state and by text: the start of
-a serial, or any part of the learner's name.
+``expired`` when its validity has run out. A filter narrows by state, by learner and by text: the
+start of a serial, or any part of the learner's name.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ class CredentialFilter:
     text: str = ""
     state: str | None = None
     today: str = ""
+    learner_id: str | None = None  # one learner's own (student mode)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,9 @@ def _where(wanted: CredentialFilter) -> tuple[str, list[Any]]:
     if wanted.campus_id is not None:
         clauses.append("i.campus_id = ?")
         params.append(wanted.campus_id)
+    if wanted.learner_id is not None:
+        clauses.append("i.learner_id = ?")
+        params.append(wanted.learner_id)
     text = wanted.text.strip()
     if text:
         pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

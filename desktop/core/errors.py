@@ -48,6 +48,8 @@ FIELD_TITLES: dict[str, str] = {
     "request": "key certificate request",
     "years": "years",
     "registry_url": "registry address",
+    "trust_list": "trust list",
+    "status_list": "status list",
     "key": "signing key",
     "passphrase": "passphrase",
     "assessors": "assessors",

@@ -19,10 +19,10 @@ from desktop.core.keys import CertificateProblem, check_certificate
 from desktop.core.proofs import ProofError, public_key_from_multikey, verify_proof
 from desktop.core.services.credentials import credential_status
 from desktop.core.status_lists import StatusListProblem, decode_list, status_of
-from desktop.core.store import Store
+from desktop.core.store import Actor, Store
 from desktop.core.verification import StatusAnswer, Trust
 
-__all__ = ["trust_from_store"]
+__all__ = ["install_status_list", "trust_from_store"]
 
 
 def _moment(text: str) -> dt.datetime:
@@ -93,3 +93,46 @@ def trust_from_store(store: Store) -> Trust:
 
     return Trust(root=root, certificates=certificates, revoked_keys=revoked, status=status,
                  newest_status_list=newest_list)  # fmt: skip
+
+
+def install_status_list(store: Store, actor: Actor, document: dict[str, Any]) -> dict[str, Any]:
+    """Keep another campus's signed status list (from the registry, or a file carried by
+    hand), dated now: it must be signed by that campus's certified key and not older than the
+    one kept. Verification then tells revoked and suspended credentials of that campus, and
+    says how old its knowledge is."""
+    from desktop.core.errors import InvalidInput
+
+    trust = trust_from_store(store)
+    try:
+        method = document["proof"]["verificationMethod"]
+        key = method.split("#", 1)[0].removeprefix("did:key:")
+        certificate = trust.certificates[key]
+        if trust.root is None:
+            raise CertificateProblem("this computer has no national root key")
+        code = check_certificate(certificate, trust.root).campus_code
+        if not verify_proof(document, public_key_from_multikey(key)):
+            raise CertificateProblem("its signature does not match its content")
+        decode_list(document["credentialSubject"]["encodedList"])
+        valid_from = document["validFrom"]
+    except KeyError as exc:
+        raise InvalidInput.single("status_list", None, "is not trusted: {reason}",
+                                  "Get the campus's status list again from the registry",
+                                  reason=f"it lacks {exc}") from exc  # fmt: skip
+    except (CertificateProblem, ProofError, StatusListProblem, TypeError) as exc:
+        raise InvalidInput.single("status_list", None, "is not trusted: {reason}",
+                                  "Get the campus's status list again from the registry",
+                                  reason=str(exc)) from exc  # fmt: skip
+    kept = store.one("SELECT document FROM status_lists WHERE url = ?", (document["id"],))
+    if kept and json.loads(kept["document"]).get("validFrom", "") > valid_from:
+        raise InvalidInput.single("status_list", valid_from, "is older than the list kept here",
+                                  "Use the newest status list from the registry")  # fmt: skip
+    fetched = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    with store.transaction(actor) as tx:
+        store.conn.execute(
+            "INSERT INTO status_lists (url, campus_code, purpose, document, made_here, fetched_at)"
+            " VALUES (?, ?, 'message', ?, 0, ?) ON CONFLICT (url) DO UPDATE SET "
+            "document = excluded.document, fetched_at = excluded.fetched_at",
+            (document["id"], code, json.dumps(document, ensure_ascii=False), fetched),
+        )
+        tx.audit("status_list.install", "status_lists", None, {"url": document["id"]})
+    return document

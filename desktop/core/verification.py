@@ -264,8 +264,14 @@ def _qr_verdict(
 
     now = now or dt.datetime.now(dt.UTC)
     if trust.root is None:
+        # Step 1 first: text that is no Sanad QR code is unreadable, root key or not.
+        try:
+            contents = decode_payload(text)
+        except PayloadProblem as exc:
+            return Verdict(Outcome.UNREADABLE, str(exc), "qr")
         return Verdict(Outcome.UNKNOWN_ISSUER, "This computer has no national root key to check "
-                       "the issuer against. Install head office's root key.", "qr")
+                       "the issuer against. Install head office's root key.", "qr",
+                       _qr_facts(contents.claims))  # fmt: skip
     try:
         checked = verify_payload(text, trust.root)
     except PayloadProblem as exc:

@@ -4,7 +4,10 @@
 
 Writes ``certificate-en.png`` (a learner registered in Latin script, a long title and many
 competencies) and ``certificate-ur.png`` (an Urdu name and title, marked as demonstration data),
-by rendering each PDF and rasterising it with poppler's ``pdftoppm``.
+by rendering each PDF and rasterising it with poppler's ``pdftoppm``. The English text is in
+the standard Times fonts, which a PDF viewer supplies; for pictures true to print, give poppler
+metric-compatible ones (Debian's ``fonts-urw-base35``), or it spaces another serif by Times's
+widths.
 """
 
 from __future__ import annotations

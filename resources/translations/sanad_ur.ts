@@ -975,8 +975,16 @@
         <translation>حیثیت</translation>
     </message>
     <message>
+        <source>status list</source>
+        <translation>حیثیت فہرست</translation>
+    </message>
+    <message>
         <source>track</source>
         <translation>شعبہ</translation>
+    </message>
+    <message>
+        <source>trust list</source>
+        <translation>فہرستِ اعتماد</translation>
     </message>
     <message>
         <source>user</source>
@@ -2448,6 +2456,10 @@
         <translation>اس کیمپس کے لیے ہیڈ آفس سے دوسری حیثیت فہرست مانگیں</translation>
     </message>
     <message>
+        <source>Ask head office for the trust list file again</source>
+        <translation>ہیڈ آفس سے فہرستِ اعتماد کی فائل دوبارہ مانگیں</translation>
+    </message>
+    <message>
         <source>Ask head office to certify a new campus key (Tools → Signing keys)</source>
         <translation>ہیڈ آفس سے کیمپس کی نئی کلید کی تصدیق کروائیں (ٹولز ← دستخطی کلیدیں)</translation>
     </message>
@@ -2636,6 +2648,10 @@
         <translation>جو پروگرام اس میں لکھ رہا ہے اسے بند کریں، پھر دوبارہ شامل کریں</translation>
     </message>
     <message>
+        <source>Copy the campus key from its certificate file</source>
+        <translation>کیمپس کی کلید اس کے سرٹیفکیٹ کی فائل سے نقل کریں</translation>
+    </message>
+    <message>
         <source>Create a new micro-credential with the new code</source>
         <translation>نئے کوڈ کے ساتھ نئی مائیکرو سند بنائیں</translation>
     </message>
@@ -2652,6 +2668,10 @@
         <translation>اس معیار کے لیے بیان کریں کہ ہر سطح کیسی دکھتی ہے</translation>
     </message>
     <message>
+        <source>Do this on head office&apos;s computer, which holds the root key</source>
+        <translation>یہ کام ہیڈ آفس کے کمپیوٹر پر کریں، جس میں روٹ کلید ہے</translation>
+    </message>
+    <message>
         <source>Edit the draft itself</source>
         <translation>براہِ راست مسودے میں ترمیم کریں</translation>
     </message>
@@ -2666,6 +2686,10 @@
     <message>
         <source>Free some space on the disk that holds the evidence folder, then add it again</source>
         <translation>شواہد کے فولڈر والی ڈسک پر کچھ جگہ خالی کریں، پھر دوبارہ شامل کریں</translation>
+    </message>
+    <message>
+        <source>Get the campus&apos;s status list again from the registry</source>
+        <translation>کیمپس کی حیثیت فہرست رجسٹری سے دوبارہ حاصل کریں</translation>
     </message>
     <message>
         <source>Give an Urdu descriptor for every level, or none</source>
@@ -2688,8 +2712,16 @@
         <translation>اسے کھولنے کے لیے سند کا نیا ورژن انسٹال کریں؛ اس نسخے نے اس میں کوئی تبدیلی نہیں کی</translation>
     </message>
     <message>
+        <source>Install this campus&apos;s certificate first (it brings the root key)</source>
+        <translation>پہلے اس کیمپس کا سرٹیفکیٹ انسٹال کریں (اس کے ساتھ روٹ کلید آتی ہے)</translation>
+    </message>
+    <message>
         <source>Issue a credential once an assessment has passed the learner</source>
         <translation>جانچ میں طالب علم کے کامیاب ہونے کے بعد سند جاری کریں</translation>
+    </message>
+    <message>
+        <source>Issue it again: it gets the next serial</source>
+        <translation>دوبارہ جاری کریں: اسے اگلا سیریل نمبر ملے گا</translation>
     </message>
     <message>
         <source>Issue the new one as its replacement, naming the credential it supersedes</source>
@@ -2904,6 +2936,10 @@
         <translation>متبادل جاری کرنے سے پہلے اسے وجہ کے ساتھ منسوخ کریں</translation>
     </message>
     <message>
+        <source>Revoke it; the pathway is proposed again while its components stand</source>
+        <translation>اسے منسوخ کریں؛ جب تک اس کے اجزا قائم ہیں، راستہ دوبارہ تجویز ہوگا</translation>
+    </message>
+    <message>
         <source>Run &apos;sanad db check&apos; on the database</source>
         <translation>ڈیٹا بیس پر &apos;sanad db check&apos; چلائیں</translation>
     </message>
@@ -3042,6 +3078,14 @@
     <message>
         <source>Use the national scope</source>
         <translation>قومی دائرہ استعمال کریں</translation>
+    </message>
+    <message>
+        <source>Use the newest status list from the registry</source>
+        <translation>رجسٹری کی تازہ ترین حیثیت فہرست استعمال کریں</translation>
+    </message>
+    <message>
+        <source>Use the newest trust list from head office</source>
+        <translation>ہیڈ آفس کی تازہ ترین فہرستِ اعتماد استعمال کریں</translation>
     </message>
     <message>
         <source>Use the root key made before; a second one would split the trust</source>
@@ -3316,6 +3360,10 @@
         <translation>ایسی فائل ہے جو جانچنے والے کھول نہیں سکتے ({found})</translation>
     </message>
     <message>
+        <source>is a pathway credential</source>
+        <translation>راستے کی سند ہے</translation>
+    </message>
+    <message>
         <source>is a program ({found}), not a document, whatever its name says</source>
         <translation>ایک پروگرام ہے ({found})، دستاویز نہیں، چاہے اس کا نام کچھ بھی کہے</translation>
     </message>
@@ -3516,6 +3564,14 @@
         <translation>واجب نہیں: یہ پہلے جاری ہو چکی ہے، یا کوئی جزوی سند اب نافذ نہیں</translation>
     </message>
     <message>
+        <source>is not known on this computer</source>
+        <translation>اس کمپیوٹر پر معلوم نہیں</translation>
+    </message>
+    <message>
+        <source>is not newer than version {newest} kept here</source>
+        <translation>یہاں محفوظ ورژن {newest} سے نئی نہیں</translation>
+    </message>
+    <message>
         <source>is not on this computer</source>
         <translation>اس کمپیوٹر پر نہیں</translation>
     </message>
@@ -3562,6 +3618,10 @@
     <message>
         <source>is of a type Sanad does not recognise</source>
         <translation>کی قسم سند نہیں پہچانتا</translation>
+    </message>
+    <message>
+        <source>is older than the list kept here</source>
+        <translation>یہاں محفوظ فہرست سے پرانی ہے</translation>
     </message>
     <message>
         <source>is out of range</source>
@@ -3684,8 +3744,16 @@
         <translation>جاری ہو چکی ہے اور اب تبدیل نہیں ہو سکتی</translation>
     </message>
     <message>
+        <source>was never certified here</source>
+        <translation>یہاں کبھی تصدیق نہیں ہوئی</translation>
+    </message>
+    <message>
         <source>was never issued here</source>
         <translation>یہاں کبھی جاری نہیں ہوئی</translation>
+    </message>
+    <message>
+        <source>was taken by another issue at the same time</source>
+        <translation>اسی وقت کسی اور اجرا نے لے لیا</translation>
     </message>
     <message>
         <source>was written by a newer Sanad (it has migration {migration})</source>

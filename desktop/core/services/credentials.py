@@ -17,7 +17,8 @@ import datetime as dt
 import hashlib
 import json
 import secrets
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Collection
 from typing import Any
 
 from desktop.core.errors import (
@@ -28,7 +29,7 @@ from desktop.core.errors import (
     NotFound,
     phrase,
 )
-from desktop.core.ids import new_id
+from desktop.core.ids import new_id, utc_now
 from desktop.core.services.access import require_role, require_same_campus
 from desktop.core.services.enrolments import get_enrolment
 from desktop.core.store import Actor, Store
@@ -40,6 +41,8 @@ __all__ = [
     "free_status_index",
     "issue_credential",
     "next_serial",
+    "prepare_credential",
+    "record_credential",
     "reinstate_credential",
     "revoke_credential",
     "suspend_credential",
@@ -74,19 +77,19 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable: every month has a 28th")
 
 
-def issue_credential(
+def prepare_credential(
     store: Store,
     actor: Actor,
     enrolment_id: str,
     *,
-    document: dict[str, Any] | Callable[[dict[str, Any]], dict[str, Any]],
     issued_on: dt.date | None = None,
     supersedes_id: str | None = None,
+    held: Collection[tuple[str, int]] = (),
 ) -> dict[str, Any]:
-    """Record the credential of a passed enrolment. ``document`` is the signed credential, or
-    a function that makes it from the draft (``id``, ``serial``, ``status_index``,
-    ``issued_at``, ``valid_from``, ``valid_until``, ``supersedes_id``) in the transaction and
-    returns it with the text of its paper certificate's QR code.
+    """Check that a passed enrolment may get its credential now and allocate its draft: ``id``,
+    ``serial``, ``status_index``, ``issued_at``, ``valid_from``, ``valid_until``,
+    ``supersedes_id`` (and the record's other columns). Nothing is written; ``held`` are the
+    (serial, status index) pairs of drafts not yet recorded, so a batch allocates ahead.
 
     A learner holds one live credential per enrolment; a replacement must name (and follows) the
     revoked credential it supersedes.
@@ -101,10 +104,38 @@ def issue_credential(
             "has not been passed",
             "Issue a credential once an assessment has passed the learner",
         )
-    if not callable(document) and (not isinstance(document, dict) or not document):
-        raise InvalidInput.single(
-            "document", document, "is not a credential document", "Build and sign it first"
-        )
+    _check_replacement(store, enrolment_id, supersedes_id)
+    cohort = store.get("cohorts", enrolment["cohort_id"])
+    micro = store.get("micro_credentials", cohort["micro_credential_id"])
+    day = issued_on or dt.datetime.now(dt.UTC).date()
+    valid_until = (
+        _add_months(day, micro["validity_months"]).isoformat() if micro["validity_months"] else None
+    )
+    serials = {serial for serial, _index in held}
+    serial = next_serial(store, enrolment["campus_id"], day.year)
+    while serial in serials:
+        prefix, number = serial.rsplit("-", 1)
+        serial = f"{prefix}-{int(number) + 1:06d}"
+    return {
+        "id": new_id(),
+        "serial": serial,
+        "status_index": free_status_index(
+            store, enrolment["campus_id"], also_taken={index for _serial, index in held}
+        ),
+        "issued_at": utc_now(),
+        "valid_from": day.isoformat(),
+        "valid_until": valid_until,
+        "supersedes_id": supersedes_id,
+        "campus_id": enrolment["campus_id"],
+        "kind": "micro_credential",
+        "enrolment_id": enrolment_id,
+        "learner_id": enrolment["learner_id"],
+        "micro_credential_id": micro["id"],
+        "owner": enrolment["owner"],
+    }
+
+
+def _check_replacement(store: Store, enrolment_id: str, supersedes_id: str | None) -> None:
     existing = store.query(
         "SELECT id, serial, supersedes_id FROM issued_credentials WHERE enrolment_id = ?",
         (enrolment_id,),
@@ -150,55 +181,81 @@ def issue_credential(
             "Issue the new one as its replacement, naming the credential it supersedes",
             serial=existing[-1]["serial"],
         )
-    cohort = store.get("cohorts", enrolment["cohort_id"])
-    micro = store.get("micro_credentials", cohort["micro_credential_id"])
-    day = issued_on or dt.datetime.now(dt.UTC).date()
-    valid_until = (
-        _add_months(day, micro["validity_months"]).isoformat() if micro["validity_months"] else None
-    )
-    with store.transaction(actor) as tx:
-        draft = {
-            "id": new_id(),
-            "serial": next_serial(store, enrolment["campus_id"], day.year),
-            "status_index": free_status_index(store, enrolment["campus_id"]),
-            "issued_at": tx.now,
-            "valid_from": day.isoformat(),
-            "valid_until": valid_until,
-            "supersedes_id": supersedes_id,
-        }
-        signed, qr_text = document(draft) if callable(document) else (document, None)
-        text = json.dumps(signed, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        serial = draft["serial"]
-        credential = tx.insert(
-            "issued_credentials",
-            {
-                **draft,
-                "campus_id": enrolment["campus_id"],
-                "kind": "micro_credential",
-                "enrolment_id": enrolment_id,
-                "learner_id": enrolment["learner_id"],
-                "micro_credential_id": micro["id"],
-                "document": text,
-                "document_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                "qr_text": qr_text,
-            },
-            owner=enrolment["owner"],
+
+
+def record_credential(
+    store: Store,
+    actor: Actor,
+    draft: dict[str, Any],
+    document: dict[str, Any],
+    qr_text: str | None = None,
+) -> dict[str, Any]:
+    """Record a signed credential made from ``draft`` (:func:`prepare_credential`), checking
+    again, in the transaction, that nothing was issued for the enrolment meanwhile."""
+    if not isinstance(document, dict) or not document:
+        raise InvalidInput.single(
+            "document", document, "is not a credential document", "Build and sign it first"
         )
+    text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    values = {k: v for k, v in draft.items() if k != "owner"}
+    with store.transaction(actor) as tx:
+        _check_replacement(store, draft["enrolment_id"], draft["supersedes_id"])
+        try:
+            credential = tx.insert(
+                "issued_credentials",
+                {
+                    **values,
+                    "document": text,
+                    "document_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                    "qr_text": qr_text,
+                },
+                owner=draft["owner"],
+            )
+        except sqlite3.IntegrityError:
+            raise Duplicate.single(
+                "credential", draft["serial"], "was taken by another issue at the same time",
+                "Issue it again: it gets the next serial",
+            ) from None  # fmt: skip
         tx.audit(
             "credential.issue",
             "issued_credentials",
             credential["id"],
-            {"serial": serial, "enrolment": enrolment_id, "supersedes": supersedes_id},
-        )
+            {"serial": draft["serial"], "enrolment": draft["enrolment_id"],
+             "supersedes": draft["supersedes_id"]},
+        )  # fmt: skip
     return credential
+
+
+def issue_credential(
+    store: Store,
+    actor: Actor,
+    enrolment_id: str,
+    *,
+    document: dict[str, Any] | Callable[[dict[str, Any]], tuple[dict[str, Any], str]],
+    issued_on: dt.date | None = None,
+    supersedes_id: str | None = None,
+) -> dict[str, Any]:
+    """Issue the credential of a passed enrolment: ``document`` is the signed credential, or a
+    function that makes it from the draft (:func:`prepare_credential`) and returns it with the
+    text of its paper certificate's QR code."""
+    if not callable(document) and (not isinstance(document, dict) or not document):
+        raise InvalidInput.single(
+            "document", document, "is not a credential document", "Build and sign it first"
+        )
+    draft = prepare_credential(store, actor, enrolment_id, issued_on=issued_on,
+                               supersedes_id=supersedes_id)  # fmt: skip
+    signed, qr_text = document(draft) if callable(document) else (document, None)
+    return record_credential(store, actor, draft, signed, qr_text)
 
 
 STATUS_ENTRIES = 131_072  # the size of a campus's status list (desktop/core/status_lists.py)
 
 
-def free_status_index(store: Store, campus_id: str) -> int:
-    """A random unused entry of the campus's status list: random, so a credential's position
-    tells nothing about when it was issued or to whom."""
+def free_status_index(
+    store: Store, campus_id: str, *, also_taken: Collection[int] = ()
+) -> int:
+    """A random unused entry of the campus's status list (and not in ``also_taken``): random,
+    so a credential's position tells nothing about when it was issued or to whom."""
     used = store.scalar(
         "SELECT count(*) FROM issued_credentials WHERE campus_id = ? AND status_index IS NOT NULL",
         (campus_id,),
@@ -214,7 +271,7 @@ def free_status_index(store: Store, campus_id: str) -> int:
             "SELECT 1 FROM issued_credentials WHERE campus_id = ? AND status_index = ?",
             (campus_id, index),
         )
-        if taken is None:
+        if taken is None and index not in also_taken:
             return index
 
 

@@ -42,6 +42,7 @@ __all__ = [
     "issue_batch",
     "issue_for_enrolment",
     "reissue",
+    "sign_draft",
     "sign_status_list",
     "unlock_issuer_key",
 ]
@@ -150,6 +151,49 @@ def _moment(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).replace(microsecond=0)
 
 
+def sign_draft(
+    issuer: IssuerKey | SigningMaterial,
+    facts: dict[str, Any],
+    draft: dict[str, Any],
+    issued_at: dt.datetime | None = None,
+) -> tuple[dict[str, Any], str]:
+    """The signed credential of ``draft`` and its QR text: pure work on the CPU (no database),
+    so a batch can run it in worker processes."""
+    moment = issued_at or _moment(draft["issued_at"])
+    valid_until = (
+        dt.datetime.combine(dt.date.fromisoformat(draft["valid_until"]), dt.time(), tzinfo=dt.UTC)
+        if draft["valid_until"] else None
+    )  # fmt: skip
+    unsigned = achievement_credential(
+        credential_id=draft["id"], serial=draft["serial"], registry_url=issuer.registry_url,
+        campus=facts["campus"], learner=facts["learner"], achievement=facts["achievement"],
+        issued_at=moment, valid_until=valid_until, status_index=draft["status_index"],
+        evidence=facts["evidence"], activity=facts["activity"],
+        supersedes=draft["supersedes_id"],
+    )  # fmt: skip
+    problems = schema_problems(unsigned)
+    if problems:
+        raise CredentialSchemaProblem("; ".join(problems[:3]))
+    signed = sign_credential(unsigned, issuer.key, created=moment)
+    claims = QrClaims(
+        serial=draft["serial"], learner_name=facts["learner"]["full_name"],
+        achievement_code=facts["achievement"]["code"], issued_at=moment,
+        valid_until=valid_until, status_index=draft["status_index"],
+    )  # fmt: skip
+    qr_text = encode_payload(claims, issuer.key, issuer.compact_certificate, issuer.registry_url)
+    return signed, qr_text
+
+
+def _facts_for_issuer(store: Store, enrolment_id: str, issuer: IssuerKey) -> dict[str, Any]:
+    facts = credential_facts(store, enrolment_id)
+    if facts["campus"]["code"] != issuer.checked.campus_code:
+        raise InvalidInput.single(
+            "key", issuer.checked.campus_code, "is certified for another campus",
+            "Use this campus's own key",
+        )  # fmt: skip
+    return facts
+
+
 def issue_for_enrolment(
     store: Store,
     actor: Actor,
@@ -161,43 +205,39 @@ def issue_for_enrolment(
 ) -> dict[str, Any]:
     """Issue, sign and record the credential of one passed enrolment. ``issued_at`` (default:
     now) is the moment the credential states; only the demo campus sets it, to show expiry."""
-    facts = credential_facts(store, enrolment_id)
-    if facts["campus"]["code"] != issuer.checked.campus_code:
-        raise InvalidInput.single(
-            "key", issuer.checked.campus_code, "is certified for another campus",
-            "Use this campus's own key",
-        )  # fmt: skip
-
-    def build(draft: dict[str, Any]) -> tuple[dict[str, Any], str]:
-        moment = issued_at or _moment(draft["issued_at"])
-        valid_until = (
-            dt.datetime.combine(dt.date.fromisoformat(draft["valid_until"]), dt.time(),
-                                tzinfo=dt.UTC) if draft["valid_until"] else None
-        )  # fmt: skip
-        unsigned = achievement_credential(
-            credential_id=draft["id"], serial=draft["serial"], registry_url=issuer.registry_url,
-            campus=facts["campus"], learner=facts["learner"], achievement=facts["achievement"],
-            issued_at=moment, valid_until=valid_until, status_index=draft["status_index"],
-            evidence=facts["evidence"], activity=facts["activity"],
-            supersedes=draft["supersedes_id"],
-        )  # fmt: skip
-        problems = schema_problems(unsigned)
-        if problems:
-            raise CredentialSchemaProblem("; ".join(problems[:3]))
-        signed = sign_credential(unsigned, issuer.key, created=moment)
-        claims = QrClaims(
-            serial=draft["serial"], learner_name=facts["learner"]["full_name"],
-            achievement_code=facts["achievement"]["code"], issued_at=moment,
-            valid_until=valid_until, status_index=draft["status_index"],
-        )  # fmt: skip
-        qr_text = encode_payload(claims, issuer.key, issuer.compact_certificate,
-                                 issuer.registry_url)  # fmt: skip
-        return signed, qr_text
-
+    facts = _facts_for_issuer(store, enrolment_id, issuer)
     return records.issue_credential(
-        store, actor, enrolment_id, document=build, supersedes_id=supersedes_id,
-        issued_on=issued_at.date() if issued_at else None,
+        store, actor, enrolment_id,
+        document=lambda draft: sign_draft(issuer, facts, draft, issued_at),
+        supersedes_id=supersedes_id, issued_on=issued_at.date() if issued_at else None,
     )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SigningMaterial:
+    """What a worker process needs to sign: the campus key (raw bytes cross the process
+    boundary, never the disk), its compact certificate and the registry."""
+
+    raw_key: bytes
+    compact_certificate: bytes
+    registry_url: str
+
+    @property
+    def key(self) -> Ed25519PrivateKey:
+        return _WORKER_KEYS.setdefault(self.raw_key, Ed25519PrivateKey.from_private_bytes(
+            self.raw_key))  # fmt: skip
+
+
+_WORKER_KEYS: dict[bytes, Ed25519PrivateKey] = {}
+_WORKER_MATERIAL: list[SigningMaterial] = []
+
+
+def _worker_start(material: SigningMaterial) -> None:
+    _WORKER_MATERIAL[:] = [material]
+
+
+def _worker_sign(facts: dict[str, Any], draft: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    return sign_draft(_WORKER_MATERIAL[0], facts, draft)
 
 
 def issuable_enrolments(store: Store, campus_id: str) -> list[dict[str, Any]]:
@@ -230,26 +270,95 @@ def issue_batch(
     issuer: IssuerKey,
     *,
     progress: Callable[[int, int], bool] | None = None,
+    workers: int = 1,
 ) -> BatchResult:
     """Issue each enrolment's credential, each in its own transaction; ``progress(done, total)``
     is called after each and returns ``False`` to stop (what was issued stays issued). An
-    enrolment that cannot be issued is reported and the batch goes on."""
+    enrolment that cannot be issued is reported and the batch goes on.
+
+    With ``workers`` > 1 the signing (JSON-LD canonicalisation is most of the time) runs in
+    that many worker processes while this thread reads and records: drafts are allocated here
+    ahead of the signatures, and recorded in order."""
     require_role(actor, "admin", doing=phrase("issue credentials"))
     ids = list(enrolment_ids)
     result = BatchResult()
-    for done, enrolment_id in enumerate(ids, start=1):
-        try:
-            result.issued.append(issue_for_enrolment(store, actor, enrolment_id, issuer))
-        except DomainError as exc:
-            result.refused.append((enrolment_id, exc))
-        if progress is not None and not progress(done, len(ids)) and done < len(ids):
-            result.cancelled = True
-            break
+    if workers > 1 and len(ids) >= 4 * workers:
+        _issue_in_workers(store, actor, ids, issuer, result, progress, workers)
+    else:
+        for done, enrolment_id in enumerate(ids, start=1):
+            try:
+                result.issued.append(issue_for_enrolment(store, actor, enrolment_id, issuer))
+            except DomainError as exc:
+                result.refused.append((enrolment_id, exc))
+            if progress is not None and not progress(done, len(ids)) and done < len(ids):
+                result.cancelled = True
+                break
     from desktop.core.services.stacking import proposals_for
 
     for learner_id in dict.fromkeys(row["learner_id"] for row in result.issued):
         result.proposals.extend(proposals_for(store, learner_id))
     return result
+
+
+def _issue_in_workers(
+    store: Store,
+    actor: Actor,
+    ids: list[str],
+    issuer: IssuerKey,
+    result: BatchResult,
+    progress: Callable[[int, int], bool] | None,
+    workers: int,
+) -> None:
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    material = SigningMaterial(issuer.key.private_bytes_raw(), issuer.compact_certificate,
+                               issuer.registry_url)  # fmt: skip
+    pending: deque = deque()
+    queue = iter(ids)
+    done = 0
+
+    def step() -> bool:
+        """Report one more enrolment handled; False when the person asked to stop."""
+        nonlocal done
+        done += 1
+        return progress is None or progress(done, len(ids)) or done == len(ids)
+
+    # "spawn": a fresh interpreter per worker, safe beside the app's threads (fork is not).
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start,
+                             initargs=(material,)) as pool:  # fmt: skip
+
+        def submit_next() -> bool:
+            for enrolment_id in queue:
+                held = [(d["serial"], d["status_index"]) for _e, d, _f in pending]
+                try:
+                    facts = _facts_for_issuer(store, enrolment_id, issuer)
+                    draft = records.prepare_credential(store, actor, enrolment_id, held=held)
+                except DomainError as exc:
+                    result.refused.append((enrolment_id, exc))
+                    if not step():
+                        return False
+                    continue
+                pending.append((enrolment_id, draft, pool.submit(_worker_sign, facts, draft)))
+                return True
+            return True
+
+        going = all(submit_next() for _ in range(4 * workers))
+        while going and pending:
+            enrolment_id, draft, future = pending.popleft()
+            signed, qr_text = future.result()
+            try:
+                result.issued.append(
+                    records.record_credential(store, actor, draft, signed, qr_text))
+            except DomainError as exc:
+                result.refused.append((enrolment_id, exc))
+            going = step() and submit_next()
+        if pending or not going:
+            result.cancelled = done < len(ids)
+            for _e, _d, future in pending:
+                future.cancel()
 
 
 def sign_status_list(store: Store, actor: Actor, issuer: IssuerKey) -> dict[str, Any]:

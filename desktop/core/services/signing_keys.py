@@ -32,7 +32,10 @@ __all__ = [
     "create_campus_key",
     "create_root_key",
     "install_certificate",
+    "install_trust_list",
     "list_keys",
+    "make_trust_list",
+    "revoke_campus_key",
     "set_registry_url",
 ]
 
@@ -185,3 +188,94 @@ def list_keys(store: Store) -> list[dict[str, Any]]:
     for row in rows:
         row["certificate"] = json.loads(row["certificate"]) if row["certificate"] else None
     return rows
+
+
+def _root_row(store: Store) -> dict[str, Any]:
+    root = store.one("SELECT * FROM signing_keys WHERE purpose = 'root' AND retired_at IS NULL")
+    if root is None:
+        raise NotFound.single(
+            "key", "root", "is not on this computer",
+            "Do this on head office's computer, which holds the root key",
+        )  # fmt: skip
+    return root
+
+
+def revoke_campus_key(store: Store, actor: Actor, public_key: str, reason: str) -> dict[str, Any]:
+    """Head office: a campus key is compromised or withdrawn. The next trust list says so, and
+    verifiers then refuse what it signed; sign and send a new trust list after this."""
+    from desktop.core.validation import require_text
+
+    text = require_text(reason, "reason", max_len=500)
+    row = store.one("SELECT * FROM key_certificates WHERE public_key = ?", (public_key,))
+    if row is None:
+        raise NotFound.single("key", public_key, "was never certified here",
+                              "Copy the campus key from its certificate file")  # fmt: skip
+    moment = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    with store.transaction(actor) as tx:
+        store.conn.execute(
+            "UPDATE key_certificates SET revoked_at = ?, revoked_reason = ? WHERE public_key = ?",
+            (moment, text, public_key),
+        )
+        detail = {"public_key": public_key, "campus": row["campus_code"], "reason": text}
+        tx.audit("key.revoke_campus_key", "key_certificates", None, detail)
+    return {**row, "revoked_at": moment, "revoked_reason": text}
+
+
+def make_trust_list(store: Store, actor: Actor, passphrase: str) -> dict[str, Any]:
+    """Head office: the root-signed list of every campus key it certified, with revocations;
+    each list's version is one more than the last."""
+    from desktop.core.keys import sign_trust_list
+
+    root = _root_row(store)
+    key = unseal(root["sealed"], passphrase)
+    rows = store.query("SELECT * FROM key_certificates ORDER BY campus_code, certified_at")
+    revocations = {r["public_key"]: {"revoked": r["revoked_at"], "reason": r["revoked_reason"]}
+                   for r in rows if r["revoked_at"]}  # fmt: skip
+    version = (store.scalar("SELECT max(version) FROM trust_lists") or 0) + 1
+    trust_list = sign_trust_list([json.loads(r["certificate"]) for r in rows], revocations, key,
+                                 version=version)  # fmt: skip
+    with store.transaction(actor) as tx:
+        store.conn.execute(
+            "INSERT INTO trust_lists (version, document, fetched_at) VALUES (?, ?, ?)",
+            (version, json.dumps(trust_list, ensure_ascii=False), trust_list["issued"]),
+        )
+        tx.audit("key.trust_list", "trust_lists", None,
+                 {"version": version, "keys": len(rows), "revoked": len(revocations)})  # fmt: skip
+    return trust_list
+
+
+def install_trust_list(store: Store, actor: Actor, trust_list: dict[str, Any]) -> dict[str, Any]:
+    """Any node: keep a trust list signed by this node's root, if it is newer than the one
+    kept; an older or equal version is refused (a replayed list cannot undo a revocation)."""
+    from desktop.core.keys import verify_trust_list
+
+    root_text = store.one(
+        "SELECT public_key FROM signing_keys WHERE purpose = 'root' AND retired_at IS NULL"
+    )
+    anchor = root_text["public_key"] if root_text else store.setting("root_public_key")
+    if not anchor:
+        raise NotFound.single(
+            "key", "root", "is not known on this computer",
+            "Install this campus's certificate first (it brings the root key)",
+        )  # fmt: skip
+    try:
+        verify_trust_list(trust_list, public_key_from_multikey(anchor))
+        version = int(trust_list["version"])
+    except (CertificateProblem, KeyError, TypeError, ValueError) as exc:
+        raise InvalidInput.single("trust_list", None, "is not trusted: {reason}",
+                                  "Ask head office for the trust list file again",
+                                  reason=str(exc)) from exc  # fmt: skip
+    newest = store.scalar("SELECT max(version) FROM trust_lists") or 0
+    if version <= newest:
+        raise InvalidInput.single("trust_list", version, "is not newer than version {newest} "
+                                  "kept here", "Use the newest trust list from head office",
+                                  newest=newest)  # fmt: skip
+    with store.transaction(actor) as tx:
+        store.conn.execute(
+            "INSERT INTO trust_lists (version, document, fetched_at) VALUES (?, ?, ?)",
+            (version, json.dumps(trust_list, ensure_ascii=False),
+             dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")),
+        )  # fmt: skip
+        detail = {"version": version, "revoked": len(trust_list.get("revocations", {}))}
+        tx.audit("key.install_trust_list", "trust_lists", None, detail)
+    return trust_list

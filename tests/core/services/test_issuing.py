@@ -243,3 +243,45 @@ def test_reissue_revokes_the_old_and_the_new_names_what_it_supersedes(campus, is
             "name": "Supersedes an earlier credential",
             "genre": "Superseded credential"} in document["evidence"]  # fmt: skip
     assert verify_credential(document, trust_from_store(campus.store)).outcome is Outcome.VALID
+
+
+@pytest.fixture(scope="module")
+def demo_campus(tmp_path_factory):
+    from desktop.core.demo import create_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    create_demo(path, learners=80, seed=5)
+    return path
+
+
+def test_a_batch_signed_in_worker_processes_matches_one_signed_here(demo_campus, tmp_path):
+    from desktop.core.demo.credentials import DEMO_KEY_PASSPHRASE
+    from desktop.core.store import SYSTEM, Store
+    from tests.conftest import copy_database
+
+    with Store.open(copy_database(demo_campus, tmp_path / "demo.db")) as store:
+        issuer = issuing.unlock_issuer_key(store, DEMO_KEY_PASSPHRASE)
+        due = [row["id"] for row in issuing.issuable_enrolments(store, store.campus_id)]
+        assert len(due) >= 20
+        seen = []
+
+        def stop_after_ten(done, total):
+            seen.append(done)
+            return done < 10
+
+        stopped = issuing.issue_batch(store, SYSTEM, due, issuer, progress=stop_after_ten,
+                                      workers=2)  # fmt: skip
+        assert stopped.cancelled and len(stopped.issued) == 10 and seen == list(range(1, 11))
+        rest = [row["id"] for row in issuing.issuable_enrolments(store, store.campus_id)]
+        assert len(rest) == len(due) - 10
+        result = issuing.issue_batch(store, SYSTEM, [*rest, due[0]], issuer, workers=2)
+        assert len(result.issued) == len(rest) and not result.cancelled
+        assert isinstance(result.refused[0][1], Duplicate)  # due[0] was issued in the first run
+        serials = store.query("SELECT serial, status_index FROM issued_credentials")
+        assert len({r["serial"] for r in serials}) == len(serials)
+        assert len({r["status_index"] for r in serials}) == len(serials)
+        trust = trust_from_store(store)
+        for row in result.issued[:5] + stopped.issued[:5]:
+            verdict = verify_credential(json.loads(row["document"]), trust)
+            assert verdict.outcome is Outcome.VALID, verdict.explanation
+            assert verdict.demo  # the demo's root is the public demonstration root
