@@ -39,43 +39,39 @@ def verify(inputs: tuple[str, ...], db_path: Path | None, root_key: str | None,
     """Verify credentials: each INPUT is a JSON credential, a PDF certificate, a photo or scan
     of its QR code, or the QR text itself. Exits 0 only when every one is valid."""
     from desktop.core.proofs import ProofError, public_key_from_multikey
-    from desktop.core.verification import Trust, verify_input
+    from desktop.core.verify_batch import verify_all
 
-    trust = Trust(root=None)
-    store = None
-    if db_path is not None:
-        from desktop.core.store import Store
-        from desktop.core.trust import trust_from_store
-
-        try:
-            store = Store.open(db_path, readonly=True)
-            trust = trust_from_store(store)  # reads status from the open database as it goes
-        except DomainError as exc:
-            _fail(exc)
     if root_key:
         try:
-            trust.root = public_key_from_multikey(root_key.strip())
+            public_key_from_multikey(root_key.strip())
         except (ProofError, ValueError) as exc:
             _fail(RuntimeError(f"--root {root_key!r} is not a root public key: {exc}"))
-    all_valid = True
-    for item in inputs:
-        path = Path(item)
-        verdict = verify_input(path if path.is_file() else item, trust)
-        all_valid &= verdict.valid
-        if as_json:
-            click.echo(json.dumps({"input": item, **verdict.as_json()}, ensure_ascii=False))
-            continue
-        facts = verdict.facts
-        who = " · ".join(str(facts[k]) for k in ("serial", "learner", "achievement",
-                                                    "achievement_code", "issuer")
-                         if facts.get(k))  # fmt: skip
-        click.echo(f"{item}: {verdict.outcome.value.upper().replace('_', ' ')}")
-        if who:
-            click.echo(f"  {who}")
-        click.echo(f"  {verdict.explanation}")
-    if store is not None:
-        store.close()
+    sources = [Path(item) if Path(item).is_file() else item for item in inputs]
+    workers = 2 if len(sources) >= 16 else 1  # canonicalisation is CPU work: use both cores
+    try:
+        verdicts = verify_all(sources, db_path=db_path, root_key=root_key and root_key.strip(),
+                              workers=workers)  # fmt: skip
+        all_valid = True
+        for item, verdict in zip(inputs, verdicts, strict=True):
+            all_valid &= verdict.valid
+            _show(item, verdict, as_json)
+    except DomainError as exc:
+        _fail(exc)
     sys.exit(0 if all_valid else 1)
+
+
+def _show(item: str, verdict, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps({"input": item, **verdict.as_json()}, ensure_ascii=False))
+        return
+    facts = verdict.facts
+    who = " · ".join(str(facts[k]) for k in ("serial", "learner", "achievement",
+                                                "achievement_code", "issuer")
+                     if facts.get(k))  # fmt: skip
+    click.echo(f"{item}: {verdict.outcome.value.upper().replace('_', ' ')}")
+    if who:
+        click.echo(f"  {who}")
+    click.echo(f"  {verdict.explanation}")
 
 
 @click.group(context_settings=CONTEXT)

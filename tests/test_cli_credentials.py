@@ -5,6 +5,7 @@ a trust list file."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -111,3 +112,21 @@ def test_a_campus_key_revoked_by_trust_list_is_refused(issuing_campus, tmp_path)
     checked = _run("verify", str(credential), "--db", str(campus_db))
     assert checked.exit_code == 1 and "KEY NOT VALID" in checked.output
     assert "Office computer stolen" in checked.output
+
+
+def test_many_inputs_are_verified_on_both_cores_in_order(issuing_campus, tmp_path):
+    campus_db, _head, _root = issuing_campus
+    assert _run("credentials", "issue", "--db", str(campus_db), "--passphrase", PASS).exit_code == 0
+    out = tmp_path / "export"
+    assert _run("credentials", "export", "--db", str(campus_db), "--out", str(out)).exit_code == 0
+    files = sorted(str(p) for p in out.glob("*.json"))
+    tampered = tmp_path / "tampered.json"
+    document = json.loads(Path(files[0]).read_text())
+    document["validFrom"] = "2020-01-01T00:00:00Z"
+    tampered.write_text(json.dumps(document))
+    inputs = files * 8 + [str(tampered)]  # 17: enough for worker processes
+    checked = _run("verify", *inputs, "--db", str(campus_db), "--json")
+    verdicts = [json.loads(line) for line in checked.output.splitlines()]
+    assert [v["input"] for v in verdicts] == inputs
+    assert [v["outcome"] for v in verdicts] == ["valid"] * 16 + ["signature_invalid"]
+    assert checked.exit_code == 1

@@ -99,11 +99,11 @@ class CertificateFace:
     logo: bytes | None = None
 
 
-def _qr_matrix(text: str) -> tuple[bytearray, ...]:
+def _qr_matrix(text: str) -> tuple[bytes, ...]:
     """The QR modules row by row, 1 for dark; none for an empty text."""
     if not text:
         return ()
-    return tuple(bytearray(row) for row in qr_modules(text).modules)
+    return tuple(qr_modules(text).modules)
 
 
 class _FastFlate:

@@ -26,6 +26,7 @@ import rfc8785
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pyld import jsonld
+from pyld.context_resolver import ContextResolver
 
 from desktop.core.resources import resource_path
 
@@ -114,12 +115,41 @@ def offline_loader(extra: Mapping[str, dict[str, Any]] | None = None) -> Callabl
     return load
 
 
-def _rdfc(document: dict[str, Any], loader: Callable[..., dict]) -> bytes:
+class _BundledContexts(ContextResolver):
+    """pyld's context resolver for the bundled contexts only, kept across operations.
+
+    pyld keys every embedded context (Open Badges declares one per type) by its canonical JSON,
+    computed again at every use: a third of the time of signing a credential. These contexts
+    come from files that never change, so the resolution of each is remembered by the very
+    object it was made for (held here, so its ``id`` is never reused)."""
+
+    def __init__(self, loader: Callable[..., dict]) -> None:
+        super().__init__({}, loader)
+        self._by_object: dict[int, tuple[dict, Any]] = {}
+
+    def resolve(self, active_ctx, context, base, cycles=None):  # type: ignore[override]
+        if not isinstance(context, dict) or "@context" in context:
+            return super().resolve(active_ctx, context, base, cycles)
+        known = self._by_object.get(id(context))
+        if known is not None and known[0] is context:
+            return known[1]
+        resolved = super().resolve(active_ctx, context, base, cycles)
+        self._by_object[id(context)] = (context, resolved)
+        return resolved
+
+
+_DEFAULT_LOADER = offline_loader()
+_RESOLVER = _BundledContexts(_DEFAULT_LOADER)
+
+
+def _rdfc(document: dict[str, Any], loader: Callable[..., dict] | None) -> bytes:
+    options: dict[str, Any] = {"algorithm": "URDNA2015", "format": "application/n-quads"}
+    if loader is None:  # the bundled contexts: their resolutions are kept
+        options.update(documentLoader=_DEFAULT_LOADER, contextResolver=_RESOLVER)
+    else:  # a caller's loader (tests' extra contexts): resolved afresh every time
+        options["documentLoader"] = loader
     try:
-        nquads = jsonld.normalize(
-            document,
-            {"algorithm": "URDNA2015", "format": "application/n-quads", "documentLoader": loader},
-        )
+        nquads = jsonld.normalize(document, options)
     except jsonld.JsonLdError as exc:
         raise ProofError(f"the document cannot be canonicalised: {_reason(exc)}") from exc
     return nquads.encode("utf-8")
@@ -138,7 +168,7 @@ def canonical_document(
 ) -> bytes:
     """The canonical bytes of a document (or proof options) under a cryptosuite."""
     if cryptosuite == "eddsa-rdfc-2022":
-        return _rdfc(document, loader or offline_loader())
+        return _rdfc(document, loader)
     if cryptosuite == "eddsa-jcs-2022":
         return rfc8785.dumps(document)
     raise ProofError(f"the cryptosuite {cryptosuite!r} is not one of {', '.join(CRYPTOSUITES)}")

@@ -183,10 +183,10 @@ class VerifiedQr:
 
 @dataclass(frozen=True)
 class QrMatrix:
-    """Rows of modules (True is dark), without the light quiet zone of ``quiet_zone`` modules
-    that must surround them on every side."""
+    """Rows of modules (a byte each: 1 is dark), without the light quiet zone of
+    ``quiet_zone`` modules that must surround them on every side."""
 
-    modules: list[list[bool]]
+    modules: list[bytes]
     quiet_zone: int
     version: int
 
@@ -502,9 +502,12 @@ def qr_modules(text: str) -> QrMatrix:
     if version > MAX_VERSION or barcode.ec_level != "Q":
         raise PayloadProblem("too_long", f"The QR text is {len(text)} characters: it needs QR "
                              f"version {version}, more than {MAX_VERSION}.")  # fmt: skip
-    pixels = bytes(memoryview(image))
-    rows = [[pixels[row * size + col] < 128 for col in range(size)] for row in range(size)]
+    dark = bytes(memoryview(image)).translate(_DARK)  # one byte per module: 1 dark, 0 light
+    rows = [dark[row * size : (row + 1) * size] for row in range(size)]
     return QrMatrix(rows, quiet_zone=4, version=version)
+
+
+_DARK = bytes(1 if value < 128 else 0 for value in range(256))
 
 
 def decode_image(data: bytes | str | Path) -> list[str]:

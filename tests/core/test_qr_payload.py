@@ -477,7 +477,22 @@ def test_modules_for_the_pdf_renderer(typical):
     size = 17 + 4 * matrix.version
     assert matrix.version == qr_code(typical).version <= MAX_VERSION and matrix.quiet_zone == 4
     assert len(matrix.modules) == size and all(len(row) == size for row in matrix.modules)
-    assert matrix.modules[0][:8] == [True] * 7 + [False]  # a finder pattern's top edge
+    assert matrix.modules[0][:8] == bytes([1] * 7 + [0])  # a finder pattern's top edge
     with pytest.raises(PayloadProblem) as refused:
         qr_modules(PREFIX + "1" * 700)
     assert refused.value.reason == "too_long"
+
+
+def test_the_modules_drawn_read_back_as_the_same_text(typical):
+    matrix = qr_modules(typical)
+    quiet, scale = matrix.quiet_zone, 4
+    side = (len(matrix.modules) + 2 * quiet) * scale
+    image = Image.new("L", (side, side), 255)
+    for r, row in enumerate(matrix.modules):
+        for c, dark in enumerate(row):
+            if dark:
+                x, y = (c + quiet) * scale, (r + quiet) * scale
+                image.paste(0, (x, y, x + scale, y + scale))
+    png = io.BytesIO()
+    image.save(png, format="PNG")
+    assert decode_image(png.getvalue()) == [typical]
