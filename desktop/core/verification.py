@@ -196,10 +196,15 @@ def _campus_code(issuer: Any) -> str | None:
 
 
 def credential_facts(document: dict[str, Any]) -> dict[str, Any]:
-    """What a person reads off a credential: who, what, by whom, when."""
-    subject = document.get("credentialSubject") or {}
-    achievement = subject.get("achievement") or {}
-    names = [i.get("identityHash") for i in subject.get("identifier") or []
+    """What a person reads off a credential: who, what, by whom, when (whatever its state)."""
+
+    def part(value: Any) -> dict[str, Any]:
+        return value if isinstance(value, dict) else {}
+
+    subject = part(document.get("credentialSubject"))
+    achievement = part(subject.get("achievement"))
+    identifiers = subject.get("identifier")
+    names = [i.get("identityHash") for i in (identifiers if isinstance(identifiers, list) else [])
              if isinstance(i, dict) and i.get("identityType") == "name"]  # fmt: skip
     issuer = document.get("issuer") or {}
     return {
@@ -220,10 +225,8 @@ def _credential_verdict(
 ) -> Verdict:
     """The verdict on a JSON credential."""
     now = now or dt.datetime.now(dt.UTC)
-    if not isinstance(document, dict) or ("AchievementCredential" not in (
-        document.get("type") or []
-    ) and "OpenBadgeCredential" not in (document.get("type") or [])):
-        return Verdict(Outcome.UNREADABLE, "This is not an Open Badges credential.", "json")
+    if not isinstance(document, dict) or "proof" not in document:
+        return Verdict(Outcome.UNREADABLE, "This is not a signed credential.", "json")
     facts = credential_facts(document)
     proof = document.get("proof")
     if isinstance(proof, list) and len(proof) == 1:
@@ -241,6 +244,12 @@ def _credential_verdict(
     if not good:
         return Verdict(Outcome.SIGNATURE_INVALID, "Its signature does not match its content: "
                        "it was changed after it was signed. Do not rely on it.", "json", facts)
+    types = document.get("type")
+    if not isinstance(types, list) or not {"AchievementCredential", "OpenBadgeCredential"} & set(
+        t for t in types if isinstance(t, str)
+    ):
+        return Verdict(Outcome.UNREADABLE, "It is signed, but it is not an Open Badges "
+                       "credential.", "json", facts)  # fmt: skip
     signed_at = _moment(proof.get("created")) or facts["valid_from"] or now
     problem = _certified(public_key, facts["campus_code"], signed_at, trust, extra_certificates)
     if problem:

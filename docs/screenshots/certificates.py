@@ -23,8 +23,27 @@ from pathlib import Path
 from desktop.core.certificate_pdf import CertificateFace, render_certificate
 
 HERE = Path(__file__).resolve().parent
-# The shape of a real QR text: the registry's address, then the signed payload as 632 digits.
-QR_TEXT = "HTTPS://REGISTRY.SANAD.EXAMPLE/V/1" + "".join(str(i * i % 10) for i in range(631))
+
+
+def _qr_text(serial: str, name: str, code: str, issued: date, until: date | None) -> str:
+    """A real signed QR payload, under the public demonstration root (a phone reads it)."""
+    import datetime as dt
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from desktop.core.keys import demo_root
+    from desktop.core.qr_payload import QrClaims, compact_certificate, encode_payload
+
+    campus_key = Ed25519PrivateKey.from_private_bytes(bytes(32))  # a fixed, sample-only key
+    start = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    certificate = compact_certificate(serial.split("-")[0], campus_key.public_key(), start,
+                                      start.replace(year=2028), demo_root())  # fmt: skip
+    moment = dt.datetime.combine(issued, dt.time(10), tzinfo=dt.UTC)
+    ends = dt.datetime.combine(until, dt.time(), tzinfo=dt.UTC) if until else None
+    claims = QrClaims(serial=serial, learner_name=name, achievement_code=code,
+                      issued_at=moment, valid_until=ends, status_index=4242)  # fmt: skip
+    return encode_payload(claims, campus_key, certificate, "https://registry.sanad.example")
+
 
 ENGLISH = CertificateFace(
     serial="QAU-2026-000123",
@@ -50,8 +69,8 @@ ENGLISH = CertificateFace(
     ],
     issued_on=date(2026, 3, 14),
     valid_until=None,
-    qr_text=QR_TEXT,
-    verify_url="https://registry.sanad.example/c/QAU-2026-000123",
+    qr_text=_qr_text("QAU-2026-000123", "Ayesha Siddiqa Khan", "DA-201", date(2026, 3, 14), None),
+    verify_url="https://registry.sanad.example/verify/QAU-2026-000123",
     credential_json=json.dumps({"type": ["VerifiableCredential"], "sample": True}).encode(),
 )
 
@@ -74,8 +93,9 @@ URDU = CertificateFace(
     ],
     issued_on=date(2026, 5, 2),
     valid_until=date(2029, 5, 1),
-    qr_text=QR_TEXT,
-    verify_url="https://registry.sanad.example/c/UOP-2026-000042",
+    qr_text=_qr_text("UOP-2026-000042", "Muhammad Bilal Ahmed", "BM-101", date(2026, 5, 2),
+                     date(2029, 5, 1)),
+    verify_url="https://registry.sanad.example/verify/UOP-2026-000042",
     credential_json=json.dumps({"type": ["VerifiableCredential"], "sample": True}).encode(),
     demo=True,
 )
