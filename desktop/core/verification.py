@@ -207,8 +207,11 @@ def credential_facts(document: dict[str, Any]) -> dict[str, Any]:
     names = [i.get("identityHash") for i in (identifiers if isinstance(identifiers, list) else [])
              if isinstance(i, dict) and i.get("identityType") == "name"]  # fmt: skip
     issuer = document.get("issuer") or {}
+    name = document.get("name")
     return {
-        "name": document.get("name"),
+        "name": name,
+        # Sanad names a credential "<title> — <serial>"; Open Badges has no serial field.
+        "serial": name.rsplit(" — ", 1)[1] if isinstance(name, str) and " — " in name else None,
         "learner": names[0] if names else None,
         "achievement": achievement.get("name"),
         "achievement_code": achievement.get("humanCode"),

@@ -76,7 +76,9 @@ class MainWindow(QMainWindow):
                 QKeySequence(f"Ctrl+{number}"),
                 self,
                 activated=lambda row=number - 1: (
-                    row < self.navigation.count() and self.navigation.setCurrentRow(row)
+                    row < self.navigation.count()
+                    and not self.navigation.isRowHidden(row)
+                    and self.navigation.setCurrentRow(row)
                 ),
             )
 
@@ -125,6 +127,7 @@ class MainWindow(QMainWindow):
             title = self.tr("Sanad — {name}").format(name=actor.name)
         self.setWindowTitle(title)
         self.keys_action.setVisible(bool(actor) and actor.role == "admin")
+        self._offer_screens()
         status = self.tr("Database: {path}").format(path=ltr(display_path(self.db_path)))
         if actor:
             status += "   ·   " + self.tr("Signed in: {name}").format(name=actor.name)
@@ -151,7 +154,13 @@ class MainWindow(QMainWindow):
         ("cohorts", "desktop.ui.cohorts", "CohortsPage", True),
         ("enrolments", "desktop.ui.enrolments", "EnrolmentsPage", True),
         ("marking", "desktop.ui.marking", "MarkingPage", True),
+        ("credentials", "desktop.ui.credentials", "CredentialsPage", True),
+        ("verify", "desktop.ui.verify", "VerifyPage", True),
     )
+
+    # Screens offered to focal persons only (the core refuses the others anyway); their rows
+    # are hidden, not removed, so Ctrl+1 … Ctrl+9 stay the same for everyone.
+    ADMIN_SCREENS = frozenset({"credentials"})
 
     def _screen_titles(self) -> dict[str, str]:
         return {
@@ -161,6 +170,8 @@ class MainWindow(QMainWindow):
             "cohorts": self.tr("Cohorts"),
             "enrolments": self.tr("Enrolments"),
             "marking": self.tr("Marking"),
+            "credentials": self.tr("Credentials"),
+            "verify": self.tr("Verify"),
         }
 
     def _build_screens(self) -> None:
@@ -184,6 +195,16 @@ class MainWindow(QMainWindow):
         self.navigation.blockSignals(False)
         self.navigation.setCurrentRow(current)
         self._show_row(current)
+        self._offer_screens()
+
+    def _offer_screens(self) -> None:
+        """Show the rows of the screens the signed-in person may use; leave a hidden one."""
+        actor = self.session.actor
+        admin = bool(actor) and actor.role == "admin"
+        for row, (name, *_) in enumerate(self.SCREENS):
+            self.navigation.setRowHidden(row, name in self.ADMIN_SCREENS and not admin)
+        if self.navigation.isRowHidden(max(self.navigation.currentRow(), 0)):
+            self.navigation.setCurrentRow(0)
 
     def screen(self, name: str) -> QWidget:
         """The screen called ``name`` (see :attr:`SCREENS`), made now if it is not yet."""
@@ -223,8 +244,16 @@ class MainWindow(QMainWindow):
     def marking(self) -> QWidget:
         return self.screen("marking")
 
+    @property
+    def credentials(self) -> QWidget:
+        return self.screen("credentials")
+
+    @property
+    def verify(self) -> QWidget:
+        return self.screen("verify")
+
     def _show_row(self, row: int) -> None:
-        if 0 <= row < len(self.SCREENS):
+        if 0 <= row < len(self.SCREENS) and not self.navigation.isRowHidden(row):
             self.stack.setCurrentWidget(self.screen(self.SCREENS[row][0]))
 
     def open_settings(self) -> None:

@@ -3,7 +3,8 @@
 A student signs in with their registration number and password and sees their enrolments,
 each requirement with the evidence of the current attempt, the status, and the feedback on
 earlier attempts. They add files (a file picker, or dropped onto a requirement), links and
-written reflections, and submit the attempt when every requirement has something.
+written reflections, and submit the attempt when every requirement has something. A second
+tab lists their certificates, to save and share (``student_certificates``).
 
 The next student must find nothing of the last one: signing out (the button, closing the
 window, or a few minutes without use) ends the window; a new one is made for the next person.
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +53,7 @@ from desktop.ui.marking_dialog import decision_names
 from desktop.ui.problems import error_text
 from desktop.ui.session import Session
 from desktop.ui.sizing import lines
+from desktop.ui.student_certificates import CertificatesPanel
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["RequirementBox", "StudentWindow", "forget_file_dialog_history"]
@@ -152,7 +155,12 @@ class StudentWindow(QMainWindow):
         splitter.addWidget(self.enrolment_list)
         splitter.addWidget(right)
         splitter.setSizes([320, 680])
-        layout.addWidget(splitter, 1)
+        self.tabs = QTabWidget(central)
+        self.tabs.setObjectName("studentTabs")
+        self.tabs.addTab(splitter, self.tr("My &enrolments"))
+        self.certificates = CertificatesPanel(self.runner, self.session, self.tabs)
+        self.tabs.addTab(self.certificates, self.tr("My &certificates"))
+        layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.enrolment_list.currentRowChanged.connect(self._show_enrolment)
         QShortcut(QKeySequence("Ctrl+Shift+Q"), self, activated=self.sign_out)
@@ -391,6 +399,7 @@ class StudentWindow(QMainWindow):
         self.lock.stop()
         self.hide()  # before anything else is shown: the next person must not see this
         forget_file_dialog_history()
+        self.certificates.clear()
         self.enrolments = []
         self.enrolment_list.clear()
         self.history.clear()
@@ -403,5 +412,6 @@ class StudentWindow(QMainWindow):
             self._ended = True
             self.lock.stop()
             forget_file_dialog_history()
+            self.certificates.clear()
         self.runner.close()
         super().closeEvent(event)

@@ -95,6 +95,10 @@ def main() -> int:
                 "qau-2026-1001,Mehwish Again,,,F,,\n"
             ).encode("utf-8-sig")
         )
+        # Before the signing-key pictures: they give the demo campus head office's root instead
+        # of the demonstration root its credentials were signed under.
+        _verify_and_certificates(app, db_path, Path(home))
+        _credentials(app, db_path)
         head_office, registrar, keys = _signing_keys(Path(home), db_path)
         for language, search in (("en", "khan"), ("ur", "0300")):
             apply_language(app, language)
@@ -333,6 +337,166 @@ def main() -> int:
             step.done(0)
             window.close()
     return 0
+
+
+def _verify_and_certificates(app, db_path: Path, home: Path) -> None:
+    """The Verify screen with a valid demo certificate (its PDF) and a revoked one (its QR
+    text), and a student's own certificates (the demo student's passed work issued first)."""
+    from desktop.core.certificates import credential_pdf
+    from desktop.core.credential_lists import CredentialFilter, search_credentials
+    from desktop.core.demo import DEMO_PASSWORDS
+    from desktop.core.demo.credentials import DEMO_KEY_PASSPHRASE
+    from desktop.core.services import issuing
+    from desktop.core.services.users import authenticate
+    from desktop.core.store import Store
+    from desktop.ui.i18n import apply_language
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.session import Session
+    from desktop.ui.student import StudentWindow
+
+    with Store.open(db_path) as store:
+        focal = authenticate(store, "focal", DEMO_PASSWORDS["admin"])
+        rows = search_credentials(store.conn, CredentialFilter(None), limit=1000).rows
+        valid = next(r for r in rows if r["state"] == "active")
+        revoked = next(r for r in rows if r["state"] == "revoked")
+        pdf = home / f"{valid['serial']}.pdf"
+        pdf.write_bytes(credential_pdf(store, valid["id"]))
+        qr_text = store.get("issued_credentials", revoked["id"])["qr_text"]
+        username = store.scalar(
+            "SELECT username FROM users WHERE role = 'student' ORDER BY username LIMIT 1"
+        )
+        student = authenticate(store, username, DEMO_PASSWORDS["student"])
+        learner_id = store.scalar("SELECT learner_id FROM users WHERE id = ?", (student.user_id,))
+        issuer = issuing.unlock_issuer_key(store, DEMO_KEY_PASSPHRASE)
+        for due in issuing.issuable_enrolments(store, store.campus_id):
+            if due["learner_id"] == learner_id:
+                issuing.issue_for_enrolment(store, focal, due["id"], issuer)
+    for language in ("en", "ur"):
+        apply_language(app, language)
+        window = MainWindow(db_path, session=Session(focal, demo=True))
+        window.resize(1280, 760)
+        window.show()
+        _wait(app, window.overview.loaded)
+        window.show_screen(window.verify)
+        page = window.verify
+        page.check_file(pdf)
+        _wait(app, page.checked)
+        _save(window, f"verify-valid-{language}.png")
+        page.text.setText(qr_text)
+        page.check_text()
+        _wait(app, page.checked)
+        _save(window, f"verify-revoked-{language}.png")
+        window.close()
+        lab = StudentWindow(db_path, Session(student), lock_ms=0)
+        lab.resize(1180, 720)
+        lab.show()
+        _wait_until(app, lambda w=lab: w.certificates.model.rowCount() > 0)
+        lab.tabs.setCurrentWidget(lab.certificates)
+        for _ in range(30):
+            app.processEvents()
+            time.sleep(0.02)
+        _save(lab, f"student-certificates-{language}.png")
+        lab.close()
+
+
+def _credentials(app, db_path: Path) -> None:
+    """The Credentials screen of the demo campus, the revoke dialog, the issue dialog before and
+    after a short batch (with the demo key's passphrase typed), and the share dialog."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from desktop.core.demo import DEMO_PASSWORDS
+    from desktop.core.demo.credentials import DEMO_KEY_PASSPHRASE
+    from desktop.core.services.users import authenticate
+    from desktop.core.store import Store
+    from desktop.ui.credential_dialogs import ChangeCredentialDialog, ShareDialog
+    from desktop.ui.credential_issuing import IssueDialog
+    from desktop.ui.i18n import apply_language
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.session import Session
+
+    with Store.open(db_path) as store:
+        focal = authenticate(store, "focal", DEMO_PASSWORDS["admin"])
+    for language in ("en", "ur"):
+        apply_language(app, language)
+        window = MainWindow(db_path, session=Session(focal, demo=True))
+        window.resize(1280, 720)
+        window.show()
+        _wait(app, window.overview.loaded)
+        window.show_screen(window.credentials)
+        page = window.credentials
+        _wait_until(app, lambda p=page: p.model.rowCount() > 0 and p.demo_banner.isVisible())
+        suspended = next(n for n, r in enumerate(page.model.rows) if r["state"] == "suspended")
+        page.table.setCurrentIndex(page.model.index(suspended, 0))
+        _save(window, f"credentials-{language}.png")
+        revoke = ChangeCredentialDialog(window.runner, window.session, page.credential(), "revoke",
+                                        page.demo_passphrase, window)  # fmt: skip
+        revoke.reason.setText("Evidence found to be copied" if language == "en"
+                              else "ثبوت نقل شدہ نکلا")  # fmt: skip
+        revoke.show()
+        app.processEvents()
+        _save(revoke, f"revoke-credential-{language}.png")
+        revoke.done(0)
+        dialog = IssueDialog(window.runner, window.session, page.demo_passphrase, window)
+        dialog.show()
+        _wait(app, dialog.loaded)
+        # A short batch, to see its summary: a learner's work that completes a pathway first.
+        choices = dialog.choices
+        wanted = _completing_a_pathway(db_path)
+        others = [r["id"] for r in choices.rows if r["id"] not in wanted]
+        wanted += others[: max(0, 3 - len(wanted))]
+        choices.check_all(False)
+        for row, record in enumerate(choices.rows):
+            if record["id"] in wanted:
+                choices.setData(choices.index(row, 0), Qt.CheckState.Checked.value,
+                                Qt.ItemDataRole.CheckStateRole)  # fmt: skip
+        first = next((n for n, r in enumerate(choices.rows) if r["id"] in wanted), 0)
+        dialog.table.scrollTo(choices.index(first, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+        dialog.passphrase.setText(DEMO_KEY_PASSPHRASE)
+        app.processEvents()
+        _save(dialog, f"issue-credentials-{language}.png")
+        dialog.submit()
+        _wait_until(app, lambda d=dialog: d.pages.currentIndex() == 1)
+        _save(dialog, f"issue-credentials-done-{language}.png")
+        dialog.done(0)
+        page.refresh()
+        _wait(app, page.model.loaded)
+        page.table.setCurrentIndex(page.model.index(0, 0))  # (selectRow misses in Urdu)
+        share = ShareDialog(window.runner, page.credential(), window)
+        share.show()
+        _wait(app, share.loaded)
+        _save(share, f"share-credential-{language}.png")
+        share.done(0)
+        window.close()
+
+
+def _completing_a_pathway(db_path: Path) -> list[str]:
+    """The waiting enrolments of the first learner whose credentials would complete a
+    published pathway (roughly: revocations and expiry are not looked at), or none."""
+    import json
+
+    from desktop.core.services import issuing
+    from desktop.core.store import Store
+
+    with Store.open(db_path, readonly=True) as store:
+        due = issuing.issuable_enrolments(store, store.campus_id)
+        ways = store.query(
+            "SELECT members, rule, required_count FROM pathways "
+            "WHERE status = 'published' AND deleted = 0"
+        )
+        for learner_id in dict.fromkeys(row["learner_id"] for row in due):
+            mine = [row for row in due if row["learner_id"] == learner_id]
+            codes = {row["code"] for row in mine} | {
+                row["code"] for row in store.query(
+                    "SELECT m.code FROM issued_credentials i JOIN micro_credentials m "
+                    "ON m.id = i.micro_credential_id WHERE i.learner_id = ?", (learner_id,))
+            }  # fmt: skip
+            for way in ways:
+                members = json.loads(way["members"])
+                needed = len(members) if way["rule"] == "all_of" else way["required_count"]
+                if sum(code in codes for code in members) >= needed:
+                    return [row["id"] for row in mine]
+    return []
 
 
 def _signing_keys(home: Path, campus: Path) -> tuple[Path, object, dict]:

@@ -19,12 +19,46 @@
     </message>
 </context>
 <context>
+    <name>CertificatesPanel</name>
+    <message numerus="yes">
+        <source>%n certificate(s) issued to you.</source>
+        <translation>
+            <numerusform>%n certificate issued to you.</numerusform>
+            <numerusform>%n certificates issued to you.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CohortsPage</name>
     <message numerus="yes">
         <source>{cohort}: %Ln learner(s)</source>
         <translation>
             <numerusform>{cohort}: %Ln learner</numerusform>
             <numerusform>{cohort}: %Ln learners</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsPage</name>
+    <message numerus="yes">
+        <source>%Ln passed enrolment(s) wait for their credential</source>
+        <translation>
+            <numerusform>%Ln passed enrolment waits for its credential</numerusform>
+            <numerusform>%Ln passed enrolments wait for their credential</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln credential(s) match</source>
+        <translation>
+            <numerusform>%Ln credential matches</numerusform>
+            <numerusform>%Ln credentials match</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln credential(s)</source>
+        <translation>
+            <numerusform>%Ln credential</numerusform>
+            <numerusform>%Ln credentials</numerusform>
         </translation>
     </message>
 </context>
@@ -52,6 +86,30 @@
         <translation>
             <numerusform>%Ln enrolment</numerusform>
             <numerusform>%Ln enrolments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message numerus="yes">
+        <source>%Ln of {total} chosen</source>
+        <translation>
+            <numerusform>%Ln of {total} chosen</numerusform>
+            <numerusform>%Ln of {total} chosen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln credential(s) issued.</source>
+        <translation>
+            <numerusform>%Ln credential issued.</numerusform>
+            <numerusform>%Ln credentials issued.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pathway credential(s) issued.</source>
+        <translation>
+            <numerusform>%Ln pathway credential issued.</numerusform>
+            <numerusform>%Ln pathway credentials issued.</numerusform>
         </translation>
     </message>
 </context>

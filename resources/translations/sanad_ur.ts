@@ -97,6 +97,33 @@
     </message>
 </context>
 <context>
+    <name>BatchProgressDialog</name>
+    <message>
+        <source>Issuing credentials</source>
+        <translation>اسناد جاری کی جا رہی ہیں</translation>
+    </message>
+    <message>
+        <source>Opening the campus key…</source>
+        <translation>کیمپس کی کلید کھولی جا رہی ہے…</translation>
+    </message>
+    <message>
+        <source>Issuing progress</source>
+        <translation>اجرا کی پیش رفت</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>Signing and recording: {done} of {total}</source>
+        <translation>دستخط اور اندراج: {total} میں سے {done}</translation>
+    </message>
+    <message>
+        <source>Stopping after the current credential…</source>
+        <translation>موجودہ سند کے بعد روکا جا رہا ہے…</translation>
+    </message>
+</context>
+<context>
     <name>CataloguePage</name>
     <message>
         <source>&amp;Micro-credentials</source>
@@ -128,6 +155,136 @@
     <message>
         <source>campus</source>
         <translation>کیمپس</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesPanel</name>
+    <message>
+        <source>In force</source>
+        <translation>نافذ</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>معطل</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>منسوخ</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>میعاد ختم</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>سیریل نمبر</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>تاریخِ اجرا</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>معتبر تا</translation>
+    </message>
+    <message>
+        <source>No end date</source>
+        <translation>کوئی اختتامی تاریخ نہیں</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>کیفیت</translation>
+    </message>
+    <message>
+        <source>Reading your certificates…</source>
+        <translation>آپ کے سرٹیفکیٹ پڑھے جا رہے ہیں…</translation>
+    </message>
+    <message>
+        <source>Your certificates</source>
+        <translation>آپ کے سرٹیفکیٹ</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>PDF محفوظ کریں… (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Save &amp;JSON…</source>
+        <translation>JSON محفوظ کریں… (&amp;J)</translation>
+    </message>
+    <message>
+        <source>Verification link</source>
+        <translation>تصدیق کا لنک</translation>
+    </message>
+    <message>
+        <source>Add to LinkedIn profile</source>
+        <translation>LinkedIn پروفائل میں شامل کریں</translation>
+    </message>
+    <message>
+        <source>Copy the &amp;verification link</source>
+        <translation>تصدیق کا لنک کاپی کریں (&amp;V)</translation>
+    </message>
+    <message>
+        <source>Copy the &amp;LinkedIn link</source>
+        <translation>LinkedIn کا لنک کاپی کریں (&amp;L)</translation>
+    </message>
+    <message>
+        <source>The links work when online: the verification link shows anyone you send it to that the certificate is genuine and still in force, and the LinkedIn link adds it to your LinkedIn profile. The PDF and the JSON file can be checked offline.</source>
+        <translation>یہ لنک آن لائن ہونے پر کام کرتے ہیں: تصدیق کا لنک جسے بھی آپ بھیجیں اسے دکھاتا ہے کہ سرٹیفکیٹ اصلی ہے اور اب بھی نافذ ہے، اور LinkedIn کا لنک اسے آپ کی LinkedIn پروفائل میں شامل کرتا ہے۔ PDF اور JSON فائل آف لائن بھی جانچی جا سکتی ہیں۔</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) issued to you.</source>
+        <translation>
+            <numerusform>آپ کو %n سرٹیفکیٹ جاری ہوا ہے۔</numerusform>
+            <numerusform>آپ کو %n سرٹیفکیٹ جاری ہوئے ہیں۔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No certificate has been issued to you yet. When you pass a micro-credential, the campus issues its certificate and it appears here.</source>
+        <translation>آپ کو ابھی کوئی سرٹیفکیٹ جاری نہیں ہوا۔ جب آپ کوئی مائیکرو سند کامیابی سے مکمل کریں گے تو کیمپس اس کا سرٹیفکیٹ جاری کرے گا اور وہ یہاں نظر آئے گا۔</translation>
+    </message>
+    <message>
+        <source>This certificate was revoked by the campus: it is not offered for saving or sharing. Ask the focal person why.</source>
+        <translation>کیمپس نے یہ سرٹیفکیٹ منسوخ کر دیا ہے: اسے محفوظ یا شیئر نہیں کیا جا سکتا۔ وجہ فوکل پرسن سے پوچھیں۔</translation>
+    </message>
+    <message>
+        <source>Save the PDF certificate</source>
+        <translation>PDF سرٹیفکیٹ محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>PDF certificates (*.pdf)</source>
+        <translation>PDF سرٹیفکیٹ (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the JSON credential</source>
+        <translation>JSON سند محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>JSON credentials (*.json)</source>
+        <translation>JSON اسناد (*.json)</translation>
+    </message>
+    <message>
+        <source>Saving {file}…</source>
+        <translation>{file} محفوظ ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>{file} محفوظ ہو گئی۔</translation>
+    </message>
+    <message>
+        <source>{file} could not be saved: {reason}. Choose another folder, or a USB drive with space on it.</source>
+        <translation>{file} محفوظ نہیں ہو سکی: {reason}۔ کوئی اور فولڈر منتخب کریں، یا ایسی USB ڈرائیو جس میں جگہ ہو۔</translation>
+    </message>
+    <message>
+        <source>This certificate is not yours to save.</source>
+        <translation>یہ سرٹیفکیٹ آپ کا نہیں، اس لیے آپ اسے محفوظ نہیں کر سکتے۔</translation>
+    </message>
+    <message>
+        <source>Copied: paste it where you want to share it.</source>
+        <translation>کاپی ہو گیا: جہاں شیئر کرنا ہو وہاں پیسٹ کریں۔</translation>
     </message>
 </context>
 <context>
@@ -195,6 +352,81 @@
     <message>
         <source>Save the certificate for the campus</source>
         <translation>کیمپس کے لیے سرٹیفکیٹ محفوظ کریں</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeCredentialDialog</name>
+    <message>
+        <source>Revoke {serial}</source>
+        <translation>سند {serial} منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>Revoking is final: verifiers will be told that this credential is revoked, and it cannot be reinstated. To correct a mistake in it, use Reissue instead, which also issues a replacement.</source>
+        <translation>منسوخی حتمی ہے: جانچنے والوں کو بتایا جائے گا کہ یہ سند منسوخ ہے، اور اسے بحال نہیں کیا جا سکے گا۔ اگر اس میں کوئی غلطی درست کرنی ہو تو اس کے بجائے «دوبارہ جاری کریں» استعمال کریں، جو اس کی جگہ متبادل سند بھی جاری کرتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke</source>
+        <translation>سند منسوخ کریں (&amp;V)</translation>
+    </message>
+    <message>
+        <source>Suspend {serial}</source>
+        <translation>سند {serial} معطل کریں</translation>
+    </message>
+    <message>
+        <source>While it is suspended, verifiers are told so. Reinstate it when the matter is settled, or revoke it.</source>
+        <translation>معطل رہنے تک جانچنے والوں کو یہی بتایا جاتا ہے۔ معاملہ طے ہونے پر اسے بحال کریں، یا منسوخ کریں۔</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend</source>
+        <translation>معطل کریں (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Reinstate {serial}</source>
+        <translation>سند {serial} بحال کریں</translation>
+    </message>
+    <message>
+        <source>Verifiers will be told that this credential is valid again.</source>
+        <translation>جانچنے والوں کو بتایا جائے گا کہ یہ سند دوبارہ معتبر ہے۔</translation>
+    </message>
+    <message>
+        <source>Rei&amp;nstate</source>
+        <translation>بحال کریں (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Reissue {serial}</source>
+        <translation>سند {serial} دوبارہ جاری کریں</translation>
+    </message>
+    <message>
+        <source>{serial} is revoked with this reason, and a replacement with a new serial is issued for the same passed enrolment, from the records as they are now. Give the learner the new PDF and JSON: the old ones will show as revoked.</source>
+        <translation>{serial} اس وجہ کے ساتھ منسوخ کی جاتی ہے، اور اسی کامیاب داخلے کے لیے نئے سیریل نمبر کے ساتھ متبادل سند، ریکارڈ کی موجودہ صورت کے مطابق، جاری کی جاتی ہے۔ طالب علم کو نئی PDF اور JSON دیں: پرانی منسوخ دکھائی دیں گی۔</translation>
+    </message>
+    <message>
+        <source>Reiss&amp;ue</source>
+        <translation>دوبارہ جاری کریں (&amp;U)</translation>
+    </message>
+    <message>
+        <source>The campus key signs the status list that verifiers check, so its passphrase is needed.</source>
+        <translation>جانچنے والے جس حیثیت کی فہرست کو دیکھتے ہیں اس پر کیمپس کی کلید دستخط کرتی ہے، اس لیے اس کا پاس فریز درکار ہے۔</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>وجہ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Campus key &amp;passphrase</source>
+        <translation>کیمپس کی کلید کا پاس فریز (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Demonstration campus: its key&apos;s passphrase is {passphrase}.</source>
+        <translation>نمونے کا کیمپس: اس کی کلید کا پاس فریز {passphrase} ہے۔</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <source>Opening the campus key and signing…</source>
+        <translation>کیمپس کی کلید کھول کر دستخط کیے جا رہے ہیں…</translation>
     </message>
 </context>
 <context>
@@ -422,6 +654,196 @@
             <numerusform>{cohort}: %Ln طالب علم</numerusform>
             <numerusform>{cohort}: %Ln طلبہ</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CredentialState</name>
+    <message>
+        <source>Active</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>معطل</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>منسوخ</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>میعاد ختم</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialTableModel</name>
+    <message>
+        <source>Serial</source>
+        <translation>سیریل نمبر</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>طالب علم</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>رجسٹریشن نمبر</translation>
+    </message>
+    <message>
+        <source>Micro-credential or pathway</source>
+        <translation>مائیکرو سند یا راستہ</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>تاریخِ اجرا</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>معتبر تا</translation>
+    </message>
+    <message>
+        <source>Does not expire</source>
+        <translation>میعاد ختم نہیں ہوتی</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>کیفیت</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsPage</name>
+    <message>
+        <source>Counting the enrolments that wait…</source>
+        <translation>منتظر داخلے گنے جا رہے ہیں…</translation>
+    </message>
+    <message>
+        <source>&amp;Issue credentials…</source>
+        <translation>اسناد جاری کریں… (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Serial or learner&apos;s name</source>
+        <translation>سیریل نمبر یا طالب علم کا نام</translation>
+    </message>
+    <message>
+        <source>Search credentials by serial or learner</source>
+        <translation>سیریل نمبر یا طالب علم سے اسناد تلاش کریں</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>کیفیت</translation>
+    </message>
+    <message>
+        <source>Every state</source>
+        <translation>ہر کیفیت</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation>دکھائیں (&amp;W)</translation>
+    </message>
+    <message>
+        <source>Loading the credentials…</source>
+        <translation>اسناد لوڈ ہو رہی ہیں…</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>اسناد</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>PDF محفوظ کریں… (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Save &amp;JSON…</source>
+        <translation>JSON محفوظ کریں… (&amp;J)</translation>
+    </message>
+    <message>
+        <source>S&amp;hare…</source>
+        <translation>شیئر کریں… (&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>منسوخ کریں… (&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;uspend…</source>
+        <translation>معطل کریں… (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Rein&amp;state…</source>
+        <translation>بحال کریں… (&amp;S)</translation>
+    </message>
+    <message>
+        <source>R&amp;eissue…</source>
+        <translation>دوبارہ جاری کریں… (&amp;E)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln passed enrolment(s) wait for their credential</source>
+        <translation>
+            <numerusform>%Ln کامیاب داخلہ اپنی سند کا منتظر ہے</numerusform>
+            <numerusform>%Ln کامیاب داخلے اپنی سند کے منتظر ہیں</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No passed enrolment waits for its credential.</source>
+        <translation>کوئی کامیاب داخلہ اپنی سند کا منتظر نہیں۔</translation>
+    </message>
+    <message>
+        <source>Demonstration data: these credentials are signed under the public demonstration root and prove nothing.</source>
+        <translation>نمونے کا ڈیٹا: ان اسناد پر نمونے کی عوامی روٹ کلید کے تحت دستخط ہیں، اور یہ کچھ ثابت نہیں کرتیں۔</translation>
+    </message>
+    <message>
+        <source>To try issuing, the demo campus key&apos;s passphrase is {passphrase}.</source>
+        <translation>اجرا آزمانے کے لیے نمونے کے کیمپس کی کلید کا پاس فریز {passphrase} ہے۔</translation>
+    </message>
+    <message>
+        <source>The credentials could not be read.</source>
+        <translation>اسناد پڑھی نہیں جا سکیں۔</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln credential(s) match</source>
+        <translation>
+            <numerusform>%Ln سند ملتی ہے</numerusform>
+            <numerusform>%Ln اسناد ملتی ہیں</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln credential(s)</source>
+        <translation>
+            <numerusform>%Ln سند</numerusform>
+            <numerusform>%Ln اسناد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{old} is revoked; its replacement is {new}.</source>
+        <translation>{old} منسوخ ہو گئی؛ اس کی متبادل {new} ہے۔</translation>
+    </message>
+    <message>
+        <source>Save the PDF certificate</source>
+        <translation>PDF سرٹیفکیٹ محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF فائلیں (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the signed credential</source>
+        <translation>دستخط شدہ سند محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON فائلیں (*.json)</translation>
+    </message>
+    <message>
+        <source>Saving {file}…</source>
+        <translation>{file} محفوظ ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>{path} محفوظ ہو گئی۔</translation>
+    </message>
+    <message>
+        <source>{file} could not be written ({reason}). Choose another folder, or check that the drive has room and is not read-only.</source>
+        <translation>{file} نہیں لکھی جا سکی ({reason})۔ کوئی اور فولڈر چنیں، یا دیکھیں کہ ڈرائیو میں جگہ ہے اور وہ صرف پڑھنے کے لیے نہیں۔</translation>
     </message>
 </context>
 <context>
@@ -1094,6 +1516,138 @@
     </message>
 </context>
 <context>
+    <name>IssueDialog</name>
+    <message>
+        <source>Issue credentials</source>
+        <translation>اسناد جاری کریں</translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation>جاری کریں (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>Passed enrolments that wait for their credential. Each chosen one is signed with the campus key and recorded; the learner can then take it away as a PDF and a JSON file.</source>
+        <translation>وہ کامیاب داخلے جو اپنی سند کے منتظر ہیں۔ ہر چنی گئی سند پر کیمپس کی کلید سے دستخط ہوتے ہیں اور اس کا اندراج ہوتا ہے؛ پھر طالب علم اسے PDF اور JSON فائل کی صورت میں لے جا سکتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>طالب علم</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>رجسٹریشن نمبر</translation>
+    </message>
+    <message>
+        <source>Micro-credential</source>
+        <translation>مائیکرو سند</translation>
+    </message>
+    <message>
+        <source>Passed on</source>
+        <translation>کامیابی کی تاریخ</translation>
+    </message>
+    <message>
+        <source>Enrolments to issue</source>
+        <translation>جاری کرنے کے لیے داخلے</translation>
+    </message>
+    <message>
+        <source>Reading the passed enrolments…</source>
+        <translation>کامیاب داخلے پڑھے جا رہے ہیں…</translation>
+    </message>
+    <message>
+        <source>Check &amp;all</source>
+        <translation>سب پر نشان لگائیں (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Check &amp;none</source>
+        <translation>سب سے نشان ہٹائیں (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Campus key &amp;passphrase</source>
+        <translation>کیمپس کی کلید کا پاس فریز (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Demonstration campus: its key&apos;s passphrase is {passphrase}.</source>
+        <translation>نمونے کا کیمپس: اس کی کلید کا پاس فریز {passphrase} ہے۔</translation>
+    </message>
+    <message>
+        <source>Credentials issued</source>
+        <translation>جاری کردہ اسناد</translation>
+    </message>
+    <message>
+        <source>Each can now be saved as a PDF and a JSON file for the learner, or shared, from the Credentials screen.</source>
+        <translation>اب ہر سند طالب علم کے لیے PDF اور JSON فائل کی صورت میں محفوظ کی جا سکتی ہے، یا «اسناد» کی اسکرین سے شیئر کی جا سکتی ہے۔</translation>
+    </message>
+    <message>
+        <source>You stopped the batch: the credentials issued before that are kept, and the rest still wait for their credential.</source>
+        <translation>آپ نے اجرا روک دیا: اس سے پہلے جاری ہونے والی اسناد برقرار ہیں، اور باقی داخلے اب بھی اپنی سند کے منتظر ہیں۔</translation>
+    </message>
+    <message>
+        <source>Not issued:</source>
+        <translation>جاری نہیں ہوئیں:</translation>
+    </message>
+    <message>
+        <source>Enrolments not issued, and why</source>
+        <translation>وہ داخلے جن کی سند جاری نہیں ہوئی، اور وجہ</translation>
+    </message>
+    <message>
+        <source>Pathway credentials earned</source>
+        <translation>حاصل کردہ راستوں کی اسناد</translation>
+    </message>
+    <message>
+        <source>With these credentials, these learners hold every micro-credential a pathway asks for. Their pathway credentials are signed with the same campus key.</source>
+        <translation>ان اسناد کے بعد یہ طلبہ کسی راستے کی مطلوبہ تمام مائیکرو اسناد رکھتے ہیں۔ ان کے راستے کی اسناد پر اسی کیمپس کلید سے دستخط ہوں گے۔</translation>
+    </message>
+    <message>
+        <source>Pathway</source>
+        <translation>راستہ</translation>
+    </message>
+    <message>
+        <source>Issue pathway &amp;credentials</source>
+        <translation>راستے کی اسناد جاری کریں (&amp;C)</translation>
+    </message>
+    <message>
+        <source>No passed enrolment waits for its credential.</source>
+        <translation>کوئی کامیاب داخلہ اپنی سند کا منتظر نہیں۔</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of {total} chosen</source>
+        <translation>
+            <numerusform>{total} میں سے %Ln چنا گیا</numerusform>
+            <numerusform>{total} میں سے %Ln چنے گئے</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check at least one enrolment to issue.</source>
+        <translation>جاری کرنے کے لیے کم از کم ایک داخلے پر نشان لگائیں۔</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln credential(s) issued.</source>
+        <translation>
+            <numerusform>%Ln سند جاری ہوئی۔</numerusform>
+            <numerusform>%Ln اسناد جاری ہوئیں۔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signing the pathway credentials…</source>
+        <translation>راستے کی اسناد پر دستخط ہو رہے ہیں…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pathway credential(s) issued.</source>
+        <translation>
+            <numerusform>راستے کی %Ln سند جاری ہوئی۔</numerusform>
+            <numerusform>راستے کی %Ln اسناد جاری ہوئیں۔</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LearnerForm</name>
     <message>
         <source>New learner</source>
@@ -1415,6 +1969,14 @@
     <message>
         <source>Marking</source>
         <translation>جانچ</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>اسناد</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>تصدیق</translation>
     </message>
     <message>
         <source>Backing up…</source>
@@ -3945,6 +4507,41 @@
     </message>
 </context>
 <context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Share {serial}</source>
+        <translation>{serial} شیئر کریں</translation>
+    </message>
+    <message>
+        <source>These links work when the learner, or whoever they send them to, is online: the verification page shows whether the credential is valid today. The PDF and the JSON file are the learner&apos;s to keep; the PDF&apos;s QR code is checked even offline.</source>
+        <translation>یہ لنک اس وقت کام کرتے ہیں جب طالب علم، یا جسے وہ بھیجے، آن لائن ہو: تصدیق کا صفحہ بتاتا ہے کہ سند آج معتبر ہے یا نہیں۔ PDF اور JSON فائل طالب علم کی ہیں، وہ انہیں اپنے پاس رکھے؛ PDF کا QR کوڈ آف لائن بھی جانچا جا سکتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Verification link</source>
+        <translation>تصدیق کا لنک</translation>
+    </message>
+    <message>
+        <source>Copy the &amp;verification link</source>
+        <translation>تصدیق کا لنک کاپی کریں (&amp;V)</translation>
+    </message>
+    <message>
+        <source>Add to LinkedIn profile</source>
+        <translation>LinkedIn پروفائل میں شامل کریں</translation>
+    </message>
+    <message>
+        <source>Copy the &amp;LinkedIn link</source>
+        <translation>LinkedIn کا لنک کاپی کریں (&amp;L)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>کاپی ہو گیا۔</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to Sanad</source>
@@ -4288,6 +4885,14 @@
         <translation>کوششیں اور رائے</translation>
     </message>
     <message>
+        <source>My &amp;enrolments</source>
+        <translation>میرے داخلے (&amp;E)</translation>
+    </message>
+    <message>
+        <source>My &amp;certificates</source>
+        <translation>میرے سرٹیفکیٹ (&amp;C)</translation>
+    </message>
+    <message>
         <source>Signed in: {name}</source>
         <translation>سائن اِن: {name}</translation>
     </message>
@@ -4527,6 +5132,204 @@
     <message>
         <source>withdrawn</source>
         <translation>دستبردار</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictPanel</name>
+    <message>
+        <source>⚠ DEMONSTRATION: this computer trusts the public demonstration key, which anyone can use. This check proves nothing about a real certificate.</source>
+        <translation>⚠ نمونہ: یہ کمپیوٹر نمونے کی اُس عوامی کلید پر اعتماد کرتا ہے جسے کوئی بھی استعمال کر سکتا ہے۔ یہ جانچ کسی اصل سرٹیفکیٹ کے بارے میں کچھ ثابت نہیں کرتی۔</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>تفصیلات</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>معتبر</translation>
+    </message>
+    <message>
+        <source>Not valid: changed after signing</source>
+        <translation>غیر معتبر: دستخط کے بعد تبدیل کی گئی</translation>
+    </message>
+    <message>
+        <source>Issuer not recognised</source>
+        <translation>جاری کنندہ نامعلوم</translation>
+    </message>
+    <message>
+        <source>Issuer key not valid</source>
+        <translation>جاری کنندہ کی کلید غیر معتبر</translation>
+    </message>
+    <message>
+        <source>Not valid yet</source>
+        <translation>ابھی معتبر نہیں</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>میعاد ختم</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>منسوخ</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>معطل</translation>
+    </message>
+    <message>
+        <source>Status unknown (offline)</source>
+        <translation>حیثیت نامعلوم (آف لائن)</translation>
+    </message>
+    <message>
+        <source>Not a credential</source>
+        <translation>یہ سند نہیں ہے</translation>
+    </message>
+    <message>
+        <source>It is genuine: signed by a campus that head office certifies, unchanged since, and in force.</source>
+        <translation>یہ اصلی ہے: اس پر ایسے کیمپس کے دستخط ہیں جس کی تصدیق ہیڈ آفس کرتا ہے، تب سے اس میں کوئی تبدیلی نہیں ہوئی، اور یہ نافذ ہے۔</translation>
+    </message>
+    <message>
+        <source>Something in it was changed after the campus signed it, or it was never signed: do not rely on it.</source>
+        <translation>کیمپس کے دستخط کے بعد اس میں کچھ بدلا گیا ہے، یا اس پر کبھی دستخط ہوئے ہی نہیں: اس پر بھروسا نہ کریں۔</translation>
+    </message>
+    <message>
+        <source>It was not signed by a campus key that head office certifies, as far as this computer knows: do not rely on it until the issuer is confirmed.</source>
+        <translation>جہاں تک اس کمپیوٹر کو معلوم ہے، اس پر کسی ایسی کیمپس کلید کے دستخط نہیں جس کی تصدیق ہیڈ آفس کرتا ہو: جب تک جاری کنندہ کی تصدیق نہ ہو، اس پر بھروسا نہ کریں۔</translation>
+    </message>
+    <message>
+        <source>The campus key that signed it was not certified at the time, or head office has withdrawn it since: do not rely on it.</source>
+        <translation>جس کیمپس کلید نے اس پر دستخط کیے، اُس وقت اس کی تصدیق نہیں تھی، یا ہیڈ آفس نے بعد میں اسے واپس لے لیا: اس پر بھروسا نہ کریں۔</translation>
+    </message>
+    <message>
+        <source>It is genuine, but the period it is valid for has not begun yet.</source>
+        <translation>یہ اصلی ہے، لیکن اس کی میعاد ابھی شروع نہیں ہوئی۔</translation>
+    </message>
+    <message>
+        <source>It is genuine, but the period it was valid for has ended.</source>
+        <translation>یہ اصلی ہے، لیکن اس کی میعاد ختم ہو چکی ہے۔</translation>
+    </message>
+    <message>
+        <source>The campus that issued it has withdrawn it: it no longer certifies anything.</source>
+        <translation>جاری کرنے والے کیمپس نے اسے منسوخ کر دیا ہے: اب یہ کسی بات کی تصدیق نہیں کرتی۔</translation>
+    </message>
+    <message>
+        <source>The campus that issued it has set it aside while something is looked into: do not rely on it for now.</source>
+        <translation>جاری کرنے والے کیمپس نے کسی معاملے کی چھان بین تک اسے معطل کر دیا ہے: فی الحال اس پر بھروسا نہ کریں۔</translation>
+    </message>
+    <message>
+        <source>The signature and the issuer are genuine, but whether the campus has since withdrawn it cannot be checked without a newer status list.</source>
+        <translation>دستخط اور جاری کنندہ اصلی ہیں، لیکن کیمپس نے بعد میں اسے منسوخ تو نہیں کیا، یہ حیثیت کی نئی فہرست کے بغیر نہیں جانچا جا سکتا۔</translation>
+    </message>
+    <message>
+        <source>This is not a Sanad credential, certificate PDF, QR code photo or QR code text.</source>
+        <translation>یہ سند ایپ کی جاری کردہ سند، سرٹیفکیٹ کی PDF، QR کوڈ کی تصویر یا QR کوڈ کا متن نہیں ہے۔</translation>
+    </message>
+    <message>
+        <source>Nothing checked yet</source>
+        <translation>ابھی کچھ نہیں جانچا گیا</translation>
+    </message>
+    <message>
+        <source>The answer appears here: whether the certificate is genuine, unchanged and in force, and what it says.</source>
+        <translation>جواب یہاں نظر آئے گا: سرٹیفکیٹ اصلی، غیر تبدیل شدہ اور نافذ ہے یا نہیں، اور اس میں کیا لکھا ہے۔</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>جانچ ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <source>Status as of {date}</source>
+        <translation>{date} تک کی حیثیت</translation>
+    </message>
+    <message>
+        <source>{name} ({code})</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>طالب علم</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>سند</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>جاری کنندہ</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>سیریل نمبر</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>تاریخِ اجرا</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>معتبر تا</translation>
+    </message>
+    <message>
+        <source>No end date</source>
+        <translation>کوئی اختتامی تاریخ نہیں</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPage</name>
+    <message>
+        <source>Check a Sanad certificate: open its PDF, its JSON file or a photo of its QR code, or drop the file here. Or paste the QR code&apos;s text, or scan the code with a barcode scanner.</source>
+        <translation>سند کا سرٹیفکیٹ جانچیں: اس کی PDF، اس کی JSON فائل یا اس کے QR کوڈ کی تصویر کھولیں، یا فائل یہاں چھوڑیں۔ یا QR کوڈ کا متن پیسٹ کریں، یا بارکوڈ اسکینر سے کوڈ اسکین کریں۔</translation>
+    </message>
+    <message>
+        <source>&amp;Open a file…</source>
+        <translation>فائل کھولیں… (&amp;O)</translation>
+    </message>
+    <message>
+        <source>The QR code&apos;s text</source>
+        <translation>QR کوڈ کا متن</translation>
+    </message>
+    <message>
+        <source>The text of the QR code, starting HTTPS://</source>
+        <translation>یہاں QR کوڈ کا متن، جو ⁦HTTPS://⁩ سے شروع ہوتا ہے</translation>
+    </message>
+    <message>
+        <source>&amp;Paste or scan the QR code</source>
+        <translation>QR کوڈ پیسٹ یا اسکین کریں (&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>جانچیں (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open a certificate or credential</source>
+        <translation>سرٹیفکیٹ یا سند کھولیں</translation>
+    </message>
+    <message>
+        <source>Certificates, credentials and QR photos (*.pdf *.json *.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>سرٹیفکیٹ، اسناد اور QR کی تصاویر (*.pdf *.json *.png *.jpg *.jpeg);;تمام فائلیں (*)</translation>
+    </message>
+    <message>
+        <source>Checked: the file {name}</source>
+        <translation>جانچی گئی: فائل {name}</translation>
+    </message>
+    <message>
+        <source>Checked: the text typed or scanned</source>
+        <translation>جانچا گیا: لکھا یا اسکین کیا گیا متن</translation>
+    </message>
+    <message>
+        <source>Not a credential</source>
+        <translation>یہ سند نہیں ہے</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB: far larger than a certificate, a credential or a photo of a QR code. Choose the certificate&apos;s own file.</source>
+        <translation>{name} کا حجم {size} MB ہے: یہ کسی سرٹیفکیٹ، سند یا QR کوڈ کی تصویر سے کہیں بڑی ہے۔ سرٹیفکیٹ کی اپنی فائل منتخب کریں۔</translation>
+    </message>
+    <message>
+        <source>Could not check</source>
+        <translation>جانچ نہیں ہو سکی</translation>
+    </message>
+    <message>
+        <source>The check stopped: {reason}. Try again; if it happens again, report it.</source>
+        <translation>جانچ رک گئی: {reason}۔ دوبارہ کوشش کریں؛ اگر پھر ایسا ہو تو اس کی اطلاع دیں۔</translation>
     </message>
 </context>
 <context>

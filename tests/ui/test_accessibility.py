@@ -128,6 +128,8 @@ def test_every_screen(qtbot, window):
         window.cohorts,
         window.enrolments,
         window.marking,
+        window.credentials,
+        window.verify,
     ]
     problems = {}
     for screen in screens:
@@ -162,6 +164,7 @@ def _dialogs(window, campus):
     enrolment = {"id": "none", "status": "enrolled", "full_name": "Ayesha Khan"}
     yield "status", StatusDialog(runner, session, enrolment, status_names())
     yield "choose cohort", ChooseCohortDialog(runner, session)
+    yield from _credential_dialogs(runner, session)
     from desktop.ui.marking_dialog import MarkingDialog
 
     yield "marking", MarkingDialog(runner, session, "no-such-enrolment")
@@ -171,6 +174,32 @@ def _dialogs(window, campus):
     for index in range(editor.tabs.count()):
         editor.tabs.setCurrentIndex(index)
         yield f"micro-credential editor tab {index}", editor
+
+
+def _credential_dialogs(runner, session):
+    """The Credentials screen's dialogs, the issue dialog's summary with every part shown."""
+    from desktop.core.errors import InvalidInput
+    from desktop.core.services.issuing import BatchResult
+    from desktop.core.services.stacking import Proposal
+    from desktop.ui.credential_dialogs import ChangeCredentialDialog, ShareDialog
+    from desktop.ui.credential_issuing import BatchProgressDialog, IssueDialog
+    from desktop.ui.tasks import Progress
+
+    yield "issue credentials", IssueDialog(runner, session, "a demo passphrase")
+    summary = IssueDialog(runner, session)
+    refusal = InvalidInput.single("enrolment", "x", "has not been passed", "Pass it first")
+    proposal = Proposal("l", "Ayesha Khan", "p", "PATH-DATA", "Data Analyst", ("c",))
+    summary.show_summary(
+        BatchResult(refused=[("none", refusal)], cancelled=True, proposals=[proposal]), {}
+    )
+    yield "issue credentials: summary", summary
+    yield "issuing progress", BatchProgressDialog(Progress(summary), summary)
+    credential = {"id": "none", "serial": "QAU-2026-000001", "full_name": "Ayesha Khan",
+                  "code": "DA-101", "title_en": "Data", "title_ur": None}  # fmt: skip
+    for action in ChangeCredentialDialog.ACTIONS:
+        dialog = ChangeCredentialDialog(runner, session, credential, action, "a demo passphrase")
+        yield f"{action} credential", dialog
+    yield "share credential", ShareDialog(runner, credential)
 
 
 def _key_dialogs(qtbot, window, head_office, runners):

@@ -91,7 +91,7 @@ def test_a_screen_is_made_when_first_shown(qtbot, tmp_path):
     window = MainWindow(db_path)
     qtbot.addWidget(window)
     window.show()
-    assert window.navigation.count() == 6
+    assert window.navigation.count() == len(MainWindow.SCREENS)
     assert window.stack.count() == 1
     assert "desktop.ui.enrolments" not in _screen_modules(window)
     window.navigation.setCurrentRow(4)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +46,7 @@ __all__ = [
     "sign_draft",
     "sign_status_list",
     "unlock_issuer_key",
+    "worker_pool",
 ]
 
 
@@ -229,15 +231,22 @@ class SigningMaterial:
 
 
 _WORKER_KEYS: dict[bytes, Ed25519PrivateKey] = {}
-_WORKER_MATERIAL: list[SigningMaterial] = []
 
 
-def _worker_start(material: SigningMaterial) -> None:
-    _WORKER_MATERIAL[:] = [material]
+def _worker_sign(
+    material: SigningMaterial, facts: dict[str, Any], draft: dict[str, Any]
+) -> tuple[dict[str, Any], str]:
+    return sign_draft(material, facts, draft)
 
 
-def _worker_sign(facts: dict[str, Any], draft: dict[str, Any]) -> tuple[dict[str, Any], str]:
-    return sign_draft(_WORKER_MATERIAL[0], facts, draft)
+def worker_pool(workers: int) -> Executor:
+    """Worker processes for signing and rendering. "spawn": a fresh interpreter each, safe
+    beside the app's threads (fork is not); they start in about a second, so a caller doing
+    several batches, or a batch and its PDFs, keeps one pool."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
 
 
 def issuable_enrolments(store: Store, campus_id: str) -> list[dict[str, Any]]:
@@ -271,6 +280,7 @@ def issue_batch(
     *,
     progress: Callable[[int, int], bool] | None = None,
     workers: int = 1,
+    pool: Executor | None = None,
 ) -> BatchResult:
     """Issue each enrolment's credential, each in its own transaction; ``progress(done, total)``
     is called after each and returns ``False`` to stop (what was issued stays issued). An
@@ -278,12 +288,17 @@ def issue_batch(
 
     With ``workers`` > 1 the signing (JSON-LD canonicalisation is most of the time) runs in
     that many worker processes while this thread reads and records: drafts are allocated here
-    ahead of the signatures, and recorded in order."""
+    ahead of the signatures, and recorded in order. ``pool`` (see :func:`worker_pool`) is used
+    instead of starting ``workers`` processes."""
     require_role(actor, "admin", doing=phrase("issue credentials"))
     ids = list(enrolment_ids)
     result = BatchResult()
-    if workers > 1 and len(ids) >= 4 * workers:
-        _issue_in_workers(store, actor, ids, issuer, result, progress, workers)
+    if pool is not None or (workers > 1 and len(ids) >= 4 * workers):
+        if pool is None:
+            with worker_pool(workers) as own:
+                _issue_in_workers(store, actor, ids, issuer, result, progress, own, workers)
+        else:
+            _issue_in_workers(store, actor, ids, issuer, result, progress, pool, max(workers, 2))
     else:
         for done, enrolment_id in enumerate(ids, start=1):
             try:
@@ -307,11 +322,10 @@ def _issue_in_workers(
     issuer: IssuerKey,
     result: BatchResult,
     progress: Callable[[int, int], bool] | None,
+    pool: Executor,
     workers: int,
 ) -> None:
-    import multiprocessing
     from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
 
     material = SigningMaterial(issuer.key.private_bytes_raw(), issuer.compact_certificate,
                                issuer.registry_url)  # fmt: skip
@@ -325,40 +339,36 @@ def _issue_in_workers(
         done += 1
         return progress is None or progress(done, len(ids)) or done == len(ids)
 
-    # "spawn": a fresh interpreter per worker, safe beside the app's threads (fork is not).
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start,
-                             initargs=(material,)) as pool:  # fmt: skip
-
-        def submit_next() -> bool:
-            for enrolment_id in queue:
-                held = [(d["serial"], d["status_index"]) for _e, d, _f in pending]
-                try:
-                    facts = _facts_for_issuer(store, enrolment_id, issuer)
-                    draft = records.prepare_credential(store, actor, enrolment_id, held=held)
-                except DomainError as exc:
-                    result.refused.append((enrolment_id, exc))
-                    if not step():
-                        return False
-                    continue
-                pending.append((enrolment_id, draft, pool.submit(_worker_sign, facts, draft)))
-                return True
-            return True
-
-        going = all(submit_next() for _ in range(4 * workers))
-        while going and pending:
-            enrolment_id, draft, future = pending.popleft()
-            signed, qr_text = future.result()
+    def submit_next() -> bool:
+        for enrolment_id in queue:
+            held = [(d["serial"], d["status_index"]) for _e, d, _f in pending]
             try:
-                result.issued.append(
-                    records.record_credential(store, actor, draft, signed, qr_text))
+                facts = _facts_for_issuer(store, enrolment_id, issuer)
+                draft = records.prepare_credential(store, actor, enrolment_id, held=held)
             except DomainError as exc:
                 result.refused.append((enrolment_id, exc))
-            going = step() and submit_next()
-        if pending or not going:
-            result.cancelled = done < len(ids)
-            for _e, _d, future in pending:
-                future.cancel()
+                if not step():
+                    return False
+                continue
+            future = pool.submit(_worker_sign, material, facts, draft)
+            pending.append((enrolment_id, draft, future))
+            return True
+        return True
+
+    going = all(submit_next() for _ in range(4 * workers))
+    while going and pending:
+        enrolment_id, draft, future = pending.popleft()
+        signed, qr_text = future.result()
+        try:
+            result.issued.append(
+                records.record_credential(store, actor, draft, signed, qr_text))
+        except DomainError as exc:
+            result.refused.append((enrolment_id, exc))
+        going = step() and submit_next()
+    if pending or not going:
+        result.cancelled = done < len(ids)
+        for _e, _d, future in pending:
+            future.cancel()
 
 
 def sign_status_list(store: Store, actor: Actor, issuer: IssuerKey) -> dict[str, Any]:
