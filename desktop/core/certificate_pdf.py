@@ -67,6 +67,8 @@ SEAL_X, SEAL_Y = PAGE_WIDTH / 2, PAGE_HEIGHT - 72
 MONTHS = "January February March April May June July August September October November December"
 UR_HEADING, UR_CERTIFY = "مائیکرو کریڈنشل سند", "تصدیق کی جاتی ہے کہ"
 UR_COMPLETED, UR_SUCCESS = "نے مائیکرو کریڈنشل", "کامیابی سے مکمل کیا۔"
+# A pathway certificate (micro-credentials stacked into a larger award) says so.
+UR_PATHWAY_HEADING, UR_PATHWAY_COMPLETED = "پاتھ وے سند", "نے پاتھ وے"
 UR_VERIFY = "اس سند کی تصدیق کیو آر کوڈ سے کی جا سکتی ہے۔"
 DEMO_EN = "DEMONSTRATION — NOT A VALID CERTIFICATE"
 DEMO_UR = "نمونہ برائے نمائش — یہ معتبر سند نہیں ہے"
@@ -96,6 +98,7 @@ class CertificateFace:
     verify_url: str
     credential_json: bytes
     demo: bool = False
+    pathway: bool = False  # a pathway certificate: its "competencies" are its components
     logo: bytes | None = None
 
 
@@ -182,12 +185,14 @@ def _header(c: Canvas, face: CertificateFace) -> None:
 
 
 def _english(c: Canvas, face: CertificateFace) -> None:
-    _label(c, "MICRO-CREDENTIAL CERTIFICATE", LEFT_CX, 406, 10, centre=True)
+    heading = "PATHWAY CERTIFICATE" if face.pathway else "MICRO-CREDENTIAL CERTIFICATE"
+    _label(c, heading, LEFT_CX, 406, 10, centre=True)
     italic, left = TextStyle("Times-Italic", 12), LEFT_CX - COLUMN / 2
     y = text_block(c, "This is to certify that", italic, LEFT_CX, 393, COLUMN, 16)
     name, title = TextStyle("Times-Bold", 24), TextStyle("Times-Bold", 17)
     y = text_block(c, face.learner_name, name, LEFT_CX, y - 7, COLUMN, 64, 13)
-    completed = "has successfully completed the micro-credential"
+    completed = ("has completed the micro-credentials of the pathway" if face.pathway
+                 else "has successfully completed the micro-credential")  # fmt: skip
     y = text_block(c, completed, italic, LEFT_CX, y - 7, COLUMN, 16)
     room = min(66, y - 7 - FOOTER_RULE - 24)
     y = text_block(c, face.title_en, title, LEFT_CX, y - 7, COLUMN, room, 10)
@@ -196,7 +201,8 @@ def _english(c: Canvas, face: CertificateFace) -> None:
         keep = max(rows - 1, 0)
         shown = [*shown[:keep], f"and {len(shown) - keep} more, listed in the attached credential"]
     if shown and rows > 0:
-        _label(c, "COMPETENCIES DEMONSTRATED", left, y - 16, 7.5)
+        _label(c, "MICRO-CREDENTIALS HELD" if face.pathway else "COMPETENCIES DEMONSTRATED",
+               left, y - 16, 7.5)  # fmt: skip
     for i, line in enumerate(shown[: max(rows, 0)]):
         latin(c, "•", "Times-Roman", 8.5, left, y - 26.5 - 10.5 * i)
         item = TextStyle("Times-Roman", 8.5)
@@ -207,16 +213,18 @@ def _urdu(c: Canvas, face: CertificateFace) -> None:
     """The certifying sentence; the name and the title share what the fixed lines leave."""
     plain, gap = TextStyle("Times-Roman", 12.5, True), 5
     heading = plain._replace(size=13.5)
-    fixed = [(UR_HEADING, heading), (UR_CERTIFY, plain), (UR_COMPLETED, plain)]
+    top, completed = ((UR_PATHWAY_HEADING, UR_PATHWAY_COMPLETED) if face.pathway
+                      else (UR_HEADING, UR_COMPLETED))  # fmt: skip
+    fixed = [(top, heading), (UR_CERTIFY, plain), (completed, plain)]
     ending = layout(UR_SUCCESS, plain, COLUMN, 40, plain.size)[2]
     free = 416 - FOOTER_RULE - 8 - ending - 5 * gap
     free -= sum(layout(text, style, COLUMN, 40, style.size)[2] for text, style in fixed)
     name, title = TextStyle("Times-Bold", 20, True), TextStyle("Times-Bold", 16.5, True)
-    y = text_block(c, UR_HEADING, heading, RIGHT_CX, 416, COLUMN, 40)
+    y = text_block(c, top, heading, RIGHT_CX, 416, COLUMN, 40)
     y = text_block(c, UR_CERTIFY, plain, RIGHT_CX, y - gap, COLUMN, 40)
     learner = face.learner_name_ur or face.learner_name
     y = text_block(c, learner, name, RIGHT_CX, y - gap, COLUMN, min(62, free * 0.45), 9)
-    y = text_block(c, UR_COMPLETED, plain, RIGHT_CX, y - gap, COLUMN, 40)
+    y = text_block(c, completed, plain, RIGHT_CX, y - gap, COLUMN, 40)
     room = min(90, y - 2 * gap - ending - FOOTER_RULE - 8)
     y = text_block(c, face.title_ur or face.title_en, title, RIGHT_CX, y - gap, COLUMN, room, 8)
     text_block(c, UR_SUCCESS, plain, RIGHT_CX, y - gap, COLUMN, 40)

@@ -89,6 +89,7 @@ def certificate_face(store: Store, credential: dict[str, Any]) -> CertificateFac
         verify_url=verification_url(document, credential["serial"]),
         credential_json=credential["document"].encode("utf-8"),
         demo=store.setting("demo") == "1",
+        pathway=credential["kind"] == "pathway",
     )
 
 

@@ -281,3 +281,13 @@ def test_a_phone_can_read_the_qr_code_from_a_rendering(face, tmp_path):
     found = zxingcpp.read_barcodes(image.open(png))
 
     assert [code.text for code in found] == [QR_TEXT]
+
+
+def test_a_pathway_certificate_says_it_is_one(face, tmp_path):
+    components = ["QAU-2026-000001 Data Analytics Fundamentals", "QAU-2026-000007 SQL"]
+    text = _pdftotext(render_certificate(replace(face, pathway=True, competencies=components)),
+                      tmp_path)  # fmt: skip
+    assert "PATHWAY CERTIFICATE" in text and "MICRO-CREDENTIALS HELD" in text
+    assert "QAU-2026-000007 SQL" in text
+    assert "پاتھ وے سند" in text
+    assert "MICRO-CREDENTIAL CERTIFICATE" not in text
