@@ -71,6 +71,7 @@ SELECT * FROM (
          i.enrolment_id, i.supersedes_id, l.full_name, l.registration_no,
          coalesce(m.code, p.code) AS code, coalesce(m.title_en, p.title_en) AS title_en,
          coalesce(m.title_ur, p.title_ur) AS title_ur,
+         EXISTS (SELECT 1 FROM issued_credentials r WHERE r.supersedes_id = i.id) AS replaced,
          CASE WHEN {_STATE} = 'active' AND i.valid_until IS NOT NULL AND i.valid_until <= ?
               THEN 'expired' ELSE {_STATE} END AS state
   FROM issued_credentials i JOIN learners l ON l.id = i.learner_id

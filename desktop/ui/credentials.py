@@ -347,9 +347,11 @@ class CredentialsPage(QWidget):
         self.revoke_button.setEnabled(admin and state in ("active", "suspended", "expired"))
         self.suspend_button.setEnabled(admin and state == "active")
         self.reinstate_button.setEnabled(admin and state == "suspended")
+        # Reissue also mends a revocation whose replacement was never issued.
         self.reissue_button.setEnabled(
-            admin and state == "active" and row is not None and row["kind"] == "micro_credential"
-        )
+            admin and row is not None and row["kind"] == "micro_credential"
+            and (state in ("active", "suspended") or (state == "revoked" and not row["replaced"]))
+        )  # fmt: skip
 
     def keep_selection(self, serial: str | None) -> None:
         """After the next reload, choose the row of ``serial`` again if it is still listed."""

@@ -77,7 +77,18 @@ def check(conn, source: bytes | str | Path) -> Verdict:
                 raise FileTooLarge(source, size)
     elif isinstance(source, str) and source.lstrip().startswith("{"):
         source = source.encode("utf-8")  # pasted JSON is a credential, not QR text
-    return verify_input(source, trust_from_store(Store(conn, Path())))
+    store = Store(conn, Path())
+    verdict = verify_input(source, trust_from_store(store))
+    code = verdict.facts.get("achievement_code")
+    if code and not verdict.facts.get("achievement"):  # a QR names the code only
+        known = store.one(
+            "SELECT title_en FROM micro_credentials WHERE code = ? AND deleted = 0 "
+            "UNION ALL SELECT title_en FROM pathways WHERE code = ? AND deleted = 0 LIMIT 1",
+            (code, code),
+        )
+        if known:
+            verdict.facts["achievement"] = known["title_en"]
+    return verdict
 
 
 def _day(moment: Any) -> str:

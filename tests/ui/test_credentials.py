@@ -259,7 +259,7 @@ def test_suspend_reinstate_and_revoke_sign_the_status_list(qtbot, campus, one_is
     qtbot.waitUntil(lambda: page.credential() is not None, timeout=WAIT)  # selection kept
     assert _column(page, 6) == ["Suspended"]
     assert _listed_state(campus, one_issued) == "suspended"
-    assert _enabled(page) == {"pdf", "json", "share", "revoke", "reinstate"}
+    assert _enabled(page) == {"pdf", "json", "share", "revoke", "reinstate", "reissue"}
 
     _change(qtbot, page, "reinstate", "Complaint dismissed")
     qtbot.waitUntil(lambda: page.credential() is not None, timeout=WAIT)
@@ -270,7 +270,12 @@ def test_suspend_reinstate_and_revoke_sign_the_status_list(qtbot, campus, one_is
     qtbot.waitUntil(lambda: page.credential() is not None, timeout=WAIT)
     assert _column(page, 6) == ["Revoked"]
     assert _listed_state(campus, one_issued) == "revoked"
-    assert _enabled(page) == {"pdf", "json", "share"}
+    # Revoked with no replacement yet: reissuing is how its replacement is still issued.
+    assert _enabled(page) == {"pdf", "json", "share", "reissue"}
+    _change(qtbot, page, "reissue", "Replacement after the copied evidence was redone")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=WAIT)
+    page.table.selectRow([r["serial"] for r in page.model.rows].index(one_issued["serial"]))
+    assert _enabled(page) == {"pdf", "json", "share"}  # replaced: final
 
 
 def test_a_change_without_a_reason_or_with_a_wrong_passphrase_is_refused(qtbot, page, campus):

@@ -89,6 +89,7 @@ def test_the_scanned_qr_text_is_valid_and_stays_for_the_next_scan(qtbot, page, i
     assert verdict.outcome is Outcome.VALID and verdict.source == "qr"
     assert page.panel.headline.text() == "✓  Valid"
     assert _facts(page)["Serial"] == row["serial"]
+    assert "Data Analytics Fundamentals" in _facts(page)["Credential"]  # the QR has the code only
     assert page.text.text() == row["qr_text"]
     assert page.text.selectedText() == row["qr_text"]  # the next scan types over it
 
