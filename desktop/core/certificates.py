@@ -20,6 +20,7 @@ from desktop.core.store import Store
 
 __all__ = [
     "certificate_face",
+    "credential_json",
     "credential_pdf",
     "export_credentials",
     "linkedin_url",
@@ -111,6 +112,12 @@ def _components(store: Store, components: str | None) -> list[dict[str, Any]]:
     return rows
 
 
+def credential_json(document: str) -> bytes:
+    """A recorded credential as the learner's JSON file: indented, UTF-8, the same document
+    (indentation changes no signature: the proof covers the canonical form)."""
+    return (json.dumps(json.loads(document), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
 def credential_pdf(store: Store, credential_id: str) -> bytes:
     """The PDF certificate of a recorded credential."""
     credential = store.get("issued_credentials", credential_id)
@@ -140,9 +147,8 @@ def export_credentials(
     written: list[Path] = []
     for done, credential_id in enumerate(ids, start=1):
         credential = store.get("issued_credentials", credential_id)
-        document = json.dumps(json.loads(credential["document"]), ensure_ascii=False, indent=2)
         json_path = out / f"{credential['serial']}.json"
-        write_bytes_atomically(json_path, (document + "\n").encode("utf-8"))
+        write_bytes_atomically(json_path, credential_json(credential["document"]))
         pdf_path = out / f"{credential['serial']}.pdf"
         write_bytes_atomically(pdf_path, render_certificate(certificate_face(store, credential)))
         written += [json_path, pdf_path]

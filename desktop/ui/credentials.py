@@ -12,7 +12,6 @@ demo key's passphrase so that issuing can be tried.
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.certificates import credential_pdf
+from desktop.core.certificates import credential_json, credential_pdf
 from desktop.core.credential_lists import (
     STATES,
     CredentialFilter,
@@ -93,8 +92,7 @@ def save_credential_file(conn, credential_id: str, kind: str, path: str) -> str:
         if row is None:
             raise NotFound.single("credential", credential_id, "was never issued here",
                                   "Reload the list of credentials")  # fmt: skip
-        document = json.dumps(json.loads(row["document"]), ensure_ascii=False, indent=2)
-        data = (document + "\n").encode("utf-8")
+        data = credential_json(row["document"])
     write_bytes_atomically(path, data)
     return path
 

@@ -29,7 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.certificates import credential_pdf, linkedin_url, verification_url
+from desktop.core.certificates import (
+    credential_json,
+    credential_pdf,
+    linkedin_url,
+    verification_url,
+)
 from desktop.core.credential_lists import CredentialFilter, search_credentials
 from desktop.core.files import write_bytes_atomically
 from desktop.core.store import Actor, Store
@@ -84,7 +89,7 @@ def save_certificate(conn, actor: Actor, credential_id: str, kind: str, path: st
     if kind == "pdf":
         data = credential_pdf(Store(conn, Path()), credential_id)
     else:
-        data = (json.dumps(json.loads(document), ensure_ascii=False, indent=2) + "\n").encode()
+        data = credential_json(document)
     return write_bytes_atomically(path, data)
 
 
