@@ -2807,6 +2807,10 @@
         <translation>جانچ کار مقرر کرنے</translation>
     </message>
     <message>
+        <source>certify campus keys</source>
+        <translation>کیمپس کی کلیدوں کی تصدیق کرنے</translation>
+    </message>
+    <message>
         <source>change enrolment status</source>
         <translation>داخلے کی حیثیت تبدیل کرنے</translation>
     </message>
@@ -2817,6 +2821,10 @@
     <message>
         <source>change the evidence size limit</source>
         <translation>شواہد کی فائل کی حد بدلنا</translation>
+    </message>
+    <message>
+        <source>change the registry address</source>
+        <translation>رجسٹری کا پتا تبدیل کرنے</translation>
     </message>
     <message>
         <source>change this enrolment</source>
@@ -2875,12 +2883,24 @@
         <translation>طلبہ درآمد کرنے</translation>
     </message>
     <message>
+        <source>install key certificates</source>
+        <translation>کلید کے سرٹیفکیٹ انسٹال کرنے</translation>
+    </message>
+    <message>
+        <source>install trust lists</source>
+        <translation>فہرستِ اعتماد انسٹال کرنے</translation>
+    </message>
+    <message>
         <source>issue credentials</source>
         <translation>اسناد جاری کرنے</translation>
     </message>
     <message>
         <source>issue credentials for it</source>
         <translation>اس کے لیے اسناد جاری کرنے</translation>
+    </message>
+    <message>
+        <source>make signing keys</source>
+        <translation>دستخطی کلیدیں بنانے</translation>
     </message>
     <message>
         <source>publish micro-credentials</source>
@@ -2939,6 +2959,10 @@
         <translation>راستے ریٹائر کرنے</translation>
     </message>
     <message>
+        <source>revoke campus keys</source>
+        <translation>کیمپس کی کلیدیں منسوخ کرنے</translation>
+    </message>
+    <message>
         <source>revoke credentials</source>
         <translation>اسناد منسوخ کرنے</translation>
     </message>
@@ -2953,6 +2977,10 @@
     <message>
         <source>see this enrolment</source>
         <translation>یہ داخلہ دیکھنا</translation>
+    </message>
+    <message>
+        <source>sign the trust list</source>
+        <translation>فہرستِ اعتماد پر دستخط کرنے</translation>
     </message>
     <message>
         <source>start new editions</source>

@@ -14,7 +14,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.core.errors import Duplicate, InvalidInput, NotFound
+from desktop.core.errors import Duplicate, InvalidInput, NotFound, phrase
 from desktop.core.ids import new_id
 from desktop.core.keys import (
     CertificateProblem,
@@ -25,6 +25,7 @@ from desktop.core.keys import (
     unseal,
 )
 from desktop.core.proofs import public_key_from_multikey, public_key_multikey
+from desktop.core.services.access import require_role
 from desktop.core.store import Actor, Store
 
 __all__ = [
@@ -63,6 +64,7 @@ def _insert(
 
 def create_root_key(store: Store, actor: Actor, passphrase: str) -> dict[str, Any]:
     """Head office: the national root key (one live root per node)."""
+    require_role(actor, "admin", doing=phrase("make signing keys"))
     if store.one("SELECT 1 FROM signing_keys WHERE purpose = 'root' AND retired_at IS NULL"):
         raise Duplicate.single(
             "key", "root", "already exists on this computer",
@@ -75,6 +77,7 @@ def create_campus_key(
     store: Store, actor: Actor, passphrase: str
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """A campus: a new issuer key, stored sealed, and the request to send to head office."""
+    require_role(actor, "admin", doing=phrase("make signing keys"))
     campus = store.one(
         "SELECT c.id, c.code, c.name_en AS name FROM campuses c "
         "JOIN settings s ON s.key = 'campus_id' AND s.value = c.id"
@@ -90,6 +93,7 @@ def create_campus_key(
 def set_registry_url(store: Store, actor: Actor, url: str) -> str:
     """Head office: the registry's address, written into every campus certificate from now on
     (a campus's credentials name their issuer and status list there)."""
+    require_role(actor, "admin", doing=phrase("change the registry address"))
     from urllib.parse import urlsplit
 
     text = (url or "").strip().rstrip("/")
@@ -109,6 +113,7 @@ def certify_request(
     store: Store, actor: Actor, request: dict[str, Any], passphrase: str, *, years: int = 2
 ) -> dict[str, Any]:
     """Head office: the root's certificate for a campus's request, valid from now."""
+    require_role(actor, "admin", doing=phrase("certify campus keys"))
     root = store.one(
         "SELECT * FROM signing_keys WHERE purpose = 'root' AND retired_at IS NULL"
     )
@@ -128,7 +133,10 @@ def certify_request(
             "Give the registry's address (sanad keys certify --registry URL)",
         )  # fmt: skip
     start = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    until = start.replace(year=start.year + years)
+    try:
+        until = start.replace(year=start.year + years)
+    except ValueError:  # certified on 29 February: the period ends on 1 March
+        until = start.replace(year=start.year + years, month=3, day=1)
     try:
         certificate = certify(request, key, valid_from=start, valid_until=until,
                               registry_url=registry_url)  # fmt: skip
@@ -154,6 +162,7 @@ def install_certificate(
 ) -> dict[str, Any]:
     """A campus: keep head office's certificate beside the key it certifies, after checking
     it was signed by the root key given (and remember that root as this node's trust anchor)."""
+    require_role(actor, "admin", doing=phrase("install key certificates"))
     try:
         root = public_key_from_multikey(root_public_key)
         checked = check_certificate(certificate, root)
@@ -203,6 +212,7 @@ def _root_row(store: Store) -> dict[str, Any]:
 def revoke_campus_key(store: Store, actor: Actor, public_key: str, reason: str) -> dict[str, Any]:
     """Head office: a campus key is compromised or withdrawn. The next trust list says so, and
     verifiers then refuse what it signed; sign and send a new trust list after this."""
+    require_role(actor, "admin", doing=phrase("revoke campus keys"))
     from desktop.core.validation import require_text
 
     text = require_text(reason, "reason", max_len=500)
@@ -224,6 +234,7 @@ def revoke_campus_key(store: Store, actor: Actor, public_key: str, reason: str) 
 def make_trust_list(store: Store, actor: Actor, passphrase: str) -> dict[str, Any]:
     """Head office: the root-signed list of every campus key it certified, with revocations;
     each list's version is one more than the last."""
+    require_role(actor, "admin", doing=phrase("sign the trust list"))
     from desktop.core.keys import sign_trust_list
 
     root = _root_row(store)
@@ -247,6 +258,7 @@ def make_trust_list(store: Store, actor: Actor, passphrase: str) -> dict[str, An
 def install_trust_list(store: Store, actor: Actor, trust_list: dict[str, Any]) -> dict[str, Any]:
     """Any node: keep a trust list signed by this node's root, if it is newer than the one
     kept; an older or equal version is refused (a replayed list cannot undo a revocation)."""
+    require_role(actor, "admin", doing=phrase("install trust lists"))
     from desktop.core.keys import verify_trust_list
 
     root_text = store.one(
