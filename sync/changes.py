@@ -81,27 +81,20 @@ def _contiguous_top(store: Store, device_id: str) -> int:
 
 
 def changes_after(store: Store, peer: Mapping[str, int], *, limit: int = 1000) -> Iterator[Change]:
-    """Entries this node holds that ``peer`` lacks, each device's in ``seq`` order, at most
-    ``limit`` of them (the caller asks again with the updated vector for the next batch)."""
-    sent = 0
-    for device_id, top in sorted(local_vector(store).items()):
-        start = peer.get(device_id, 0)
-        if start >= top:
-            continue
-        for entry in store.execute(
-            "SELECT device_id, seq, table_name, row_id, version, op, row FROM change_log "
-            "WHERE device_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
-            (device_id, start, top, limit - sent),
-        ):
-            yield Change(
-                entry["device_id"],
-                entry["seq"],
-                entry["table_name"],
-                entry["row_id"],
-                entry["version"],
-                entry["op"],
-                json.loads(entry["row"]),
-            )
-            sent += 1
-        if sent >= limit:
-            return
+    """Entries this node holds that ``peer`` lacks, at most ``limit``, in this node's log order:
+    that order is causal (a parent row was logged here before its child), so the peer can apply
+    them as they come; each device's entries are in ``seq`` order within it. Only entries up to
+    each device's contiguous top are offered (a gap is filled first). The caller asks again with
+    the updated vector for the next batch."""
+    tops = local_vector(store)
+    cursor = store.conn.execute(
+        "SELECT c.device_id, c.seq, c.table_name, c.row_id, c.version, c.op, c.row "
+        "FROM change_log c "
+        "JOIN json_each(?) top ON top.key = c.device_id "
+        "LEFT JOIN json_each(?) seen ON seen.key = c.device_id "
+        "WHERE c.seq > coalesce(seen.value, 0) AND c.seq <= top.value "
+        "ORDER BY c.rowid LIMIT ?",
+        (tops.to_json(), json.dumps(dict(peer)), limit),
+    )
+    for device_id, seq, table, row_id, version, op, row in cursor.fetchall():
+        yield Change(device_id, seq, table, row_id, version, op, json.loads(row))

@@ -115,6 +115,7 @@ def _check_change_log(store: Store, problem: Any, report: HealthReport) -> None:
                 ) AS top ON top.row_id = t.id
                 LEFT JOIN change_log latest
                   ON latest.table_name = ? AND latest.row_id = t.id AND latest.version = top.version
+                 AND latest.device_id = t.last_device
             """,
             (table, table),
         )
@@ -151,7 +152,8 @@ def _check_audit(store: Store, problem: Any, report: HealthReport) -> None:
     for brk in verify_chain(rows):
         problem(str(brk))
     unaudited = store.scalar(
-        "SELECT COUNT(*) FROM change_log c WHERE NOT EXISTS "
+        # Entries received by sync point at their origin's audit log, which stays there.
+        "SELECT COUNT(*) FROM change_log c WHERE c.audit_seq != 0 AND NOT EXISTS "
         "(SELECT 1 FROM audit_log a WHERE a.device_id = c.device_id AND a.seq = c.audit_seq)"
     )
     if unaudited:

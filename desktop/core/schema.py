@@ -614,6 +614,31 @@ CREATE TABLE trust_lists (
     )
 
 
+# Sync (issue 6): when two nodes edited the same version of a row, the deterministic winner
+# (higher version, then device) is kept and the losing version is recorded here, local to the
+# node that met both, for a person to review.
+@_migration("0011_sync_conflicts")
+def m0011(db: Database) -> None:
+    _run(
+        db,
+        """
+CREATE TABLE sync_conflicts (
+    id INTEGER PRIMARY KEY,
+    table_name TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    losing_version INTEGER NOT NULL,
+    losing_device TEXT NOT NULL,
+    losing_row TEXT NOT NULL,
+    winning_version INTEGER NOT NULL,
+    winning_device TEXT NOT NULL,
+    detected_at TEXT NOT NULL,
+    resolved_at TEXT,
+    UNIQUE (table_name, row_id, losing_version, losing_device)
+);
+""",
+    )
+
+
 def migration_names() -> list[str]:
     """Every migration this program knows, oldest first; the schema version is their count."""
     return [name for name, _ in _STEPS]

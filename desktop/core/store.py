@@ -283,6 +283,25 @@ class Store:
             self._in_transaction = False
 
 
+    @contextmanager
+    def received(self) -> Iterator[None]:
+        """One transaction for changes received from another node (``sync.apply``): they carry
+        their own rows, versions and change-log entries, so nothing is stamped or audited here."""
+        if self._in_transaction:
+            raise RuntimeError("a transaction is already open on this store")
+        self._in_transaction = True
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        finally:
+            self._in_transaction = False
+
+
 def _check_table(table: str) -> None:
     if table not in REPLICATED_TABLES:
         raise ValueError(f"{table!r} is not a replicated table")
