@@ -639,6 +639,22 @@ CREATE TABLE sync_conflicts (
     )
 
 
+# Sync peers, local: what each peer device last said it holds (its acknowledgement), so the next
+# bundle or batch to it carries only what it still lacks.
+@_migration("0012_sync_peers")
+def m0012(db: Database) -> None:
+    _run(
+        db,
+        """
+CREATE TABLE sync_peers (
+    device_id TEXT PRIMARY KEY,
+    acknowledged TEXT NOT NULL,
+    last_bundle_at TEXT
+);
+""",
+    )
+
+
 def migration_names() -> list[str]:
     """Every migration this program knows, oldest first; the schema version is their count."""
     return [name for name, _ in _STEPS]
