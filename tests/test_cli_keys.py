@@ -66,7 +66,7 @@ def test_root_request_certify_install(campus, tmp_path):
         assert store.setting("root_public_key") == root_key
         sealed = store.scalar("SELECT sealed FROM signing_keys")
         actions = [r["action"] for r in store.query("SELECT action FROM audit_log")]
-    assert b"ENCRYPTED PRIVATE KEY" in sealed
+    assert sealed.startswith(b"-----BEGIN OPENSSH PRIVATE KEY-----")
     assert {"key.create_campus", "key.install_certificate"} <= set(actions)
 
 

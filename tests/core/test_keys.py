@@ -3,6 +3,7 @@ response files, and the signed trust list."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 
@@ -44,9 +45,24 @@ def _through_a_file(document, tmp_path, name):
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def test_a_key_sealed_by_an_earlier_version_as_pkcs8_still_opens(campus_key):
+    from cryptography.hazmat.primitives.serialization import (
+        BestAvailableEncryption,
+        Encoding,
+        PrivateFormat,
+    )
+
+    pkcs8 = BestAvailableEncryption(b"four unrelated words here")
+    old = campus_key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, pkcs8)
+    assert unseal(old, "four unrelated words here").public_key() == campus_key.public_key()
+    with pytest.raises(InvalidInput, match="does not open this key"):
+        unseal(old, "a wrong passphrase!")
+
+
 def test_a_private_key_is_stored_only_sealed(campus_key):
     sealed = seal(campus_key, "four unrelated words here")
-    assert b"ENCRYPTED PRIVATE KEY" in sealed
+    assert sealed.startswith(b"-----BEGIN OPENSSH PRIVATE KEY-----")
+    assert b"bcrypt" in base64.b64decode(b"".join(sealed.splitlines()[1:-1]))  # the KDF
     opened = unseal(sealed, "four unrelated words here")
     assert opened.public_key().public_bytes_raw() == campus_key.public_key().public_bytes_raw()
     with pytest.raises(InvalidInput, match="does not open this key"):
