@@ -40,7 +40,7 @@ from desktop.core.files import replace_durably
 from desktop.core.proofs import ProofError, public_key_from_multikey, public_key_multikey
 from desktop.core.store import Store
 from sync.apply import ApplyReport, Rights, apply_changes
-from sync.changes import Change, VersionVector, changes_after, local_vector
+from sync.changes import Change, VersionVector, changes_page, local_vector
 
 __all__ = [
     "BundleProblem",
@@ -92,14 +92,13 @@ def export_bundle(
     peer = VersionVector(since)
     holds = local_vector(store)
     parts: list[tuple[str, bytes, int]] = []
+    position = 0  # one pass over the log: each page continues where the last stopped
     while True:
-        changes = list(changes_after(store, peer, limit=part_changes))
+        changes, position = changes_page(store, peer, after=position, limit=part_changes)
         if not changes:
             break
         data = ("\n".join(_line(c) for c in changes) + "\n").encode("utf-8")
         parts.append((f"changes-{len(parts) + 1:05d}.jsonl", data, len(changes)))
-        for change in changes:
-            peer[change.device_id] = max(peer.get(change.device_id, 0), change.seq)
     manifest = {
         "format": FORMAT,
         "version": VERSION,

@@ -16,7 +16,7 @@ from typing import Any
 
 from desktop.core.store import Store
 
-__all__ = ["Change", "VersionVector", "changes_after", "local_vector"]
+__all__ = ["Change", "VersionVector", "changes_after", "changes_page", "local_vector"]
 
 
 @dataclass(frozen=True)
@@ -80,21 +80,28 @@ def _contiguous_top(store: Store, device_id: str) -> int:
     return top
 
 
-def changes_after(store: Store, peer: Mapping[str, int], *, limit: int = 1000) -> Iterator[Change]:
-    """Entries this node holds that ``peer`` lacks, at most ``limit``, in this node's log order:
-    that order is causal (a parent row was logged here before its child), so the peer can apply
-    them as they come; each device's entries are in ``seq`` order within it. Only entries up to
-    each device's contiguous top are offered (a gap is filled first). The caller asks again with
-    the updated vector for the next batch."""
+def changes_page(
+    store: Store, peer: Mapping[str, int], *, after: int = 0, limit: int = 1000
+) -> tuple[list[Change], int]:
+    """Entries this node holds that ``peer`` lacks, at most ``limit``, in this node's log order,
+    and the log position to continue ``after`` in the same pass. That order is causal (a parent
+    row was logged here before its child), so the peer can apply them as they come; each
+    device's entries are in ``seq`` order within it. Only entries up to each device's contiguous
+    top are offered (a gap is filled first)."""
     tops = local_vector(store)
-    cursor = store.conn.execute(
-        "SELECT c.device_id, c.seq, c.table_name, c.row_id, c.version, c.op, c.row "
+    rows = store.conn.execute(
+        "SELECT c.rowid, c.device_id, c.seq, c.table_name, c.row_id, c.version, c.op, c.row "
         "FROM change_log c "
         "JOIN json_each(?) top ON top.key = c.device_id "
         "LEFT JOIN json_each(?) seen ON seen.key = c.device_id "
-        "WHERE c.seq > coalesce(seen.value, 0) AND c.seq <= top.value "
+        "WHERE c.rowid > ? AND c.seq > coalesce(seen.value, 0) AND c.seq <= top.value "
         "ORDER BY c.rowid LIMIT ?",
-        (tops.to_json(), json.dumps(dict(peer)), limit),
-    )
-    for device_id, seq, table, row_id, version, op, row in cursor.fetchall():
-        yield Change(device_id, seq, table, row_id, version, op, json.loads(row))
+        (tops.to_json(), json.dumps(dict(peer)), after, limit),
+    ).fetchall()
+    changes = [Change(d, seq, t, r, v, o, json.loads(row)) for _, d, seq, t, r, v, o, row in rows]
+    return changes, (rows[-1][0] if rows else after)
+
+
+def changes_after(store: Store, peer: Mapping[str, int], *, limit: int = 1000) -> Iterator[Change]:
+    """The first page of :func:`changes_page` (the caller asks again with the updated vector)."""
+    yield from changes_page(store, peer, limit=limit)[0]

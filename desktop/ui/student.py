@@ -15,6 +15,7 @@ previewed and no temporary file is written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -171,9 +172,16 @@ class StudentWindow(QMainWindow):
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Read the student's enrolments again; ``then`` runs once they are shown."""
         actor = self.session.actor
-        self.runner.read(lambda conn: own_enrolments(conn, actor), done=self._in,
+
+        def shown(enrolments: list[dict[str, Any]]) -> None:
+            self._in(enrolments)
+            if then is not None and not self._ended:
+                then()
+
+        self.runner.read(lambda conn: own_enrolments(conn, actor), done=shown,
                          failed=self._refused)  # fmt: skip
 
     def _in(self, enrolments: list[dict[str, Any]]) -> None:
@@ -379,9 +387,13 @@ class StudentWindow(QMainWindow):
     def _added(self, result: Any = None) -> None:
         if self._ended:
             return
-        self.message.setStyleSheet("")
-        self.message.setText(result if isinstance(result, str) else self.tr("Added."))
-        self.refresh()
+        text = result if isinstance(result, str) else self.tr("Added.")
+
+        def say() -> None:  # once what was added shows: the message never runs ahead of it
+            self.message.setStyleSheet("")
+            self.message.setText(text)
+
+        self.refresh(then=say)
 
     def _refused(self, error: BaseException) -> None:
         if self._ended:
