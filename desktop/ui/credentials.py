@@ -38,7 +38,7 @@ from desktop.core.credential_lists import (
 )
 from desktop.core.errors import NotFound
 from desktop.core.files import write_bytes_atomically
-from desktop.core.services.issuing import issuable_enrolments
+from desktop.core.services.issuing import count_issuable
 from desktop.core.store import Store
 from desktop.ui.credential_dialogs import (
     HINT_STYLE,
@@ -78,7 +78,7 @@ def _next_page(conn, wanted: CredentialFilter, after: tuple[str, str]):
 def read_situation(conn, campus_id: str | None) -> dict[str, Any]:
     """Whether this is the demo, and how many passed enrolments wait for their credential."""
     store = Store(conn, Path())
-    waiting = len(issuable_enrolments(store, campus_id)) if campus_id else 0
+    waiting = count_issuable(store, campus_id) if campus_id else 0
     return {"demo": store.setting("demo") == "1", "waiting": waiting}
 
 

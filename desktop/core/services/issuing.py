@@ -39,6 +39,7 @@ __all__ = [
     "BatchResult",
     "IssuerKey",
     "change_status",
+    "count_issuable",
     "issuable_enrolments",
     "issue_batch",
     "issue_for_enrolment",
@@ -247,6 +248,17 @@ def worker_pool(workers: int) -> Executor:
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+_ISSUABLE = (
+    "FROM enrolments e WHERE e.campus_id = ? AND e.status = 'passed' AND e.deleted = 0 "
+    "AND NOT EXISTS (SELECT 1 FROM issued_credentials i WHERE i.enrolment_id = e.id)"
+)
+
+
+def count_issuable(store: Store, campus_id: str) -> int:
+    """How many passed enrolments of the campus wait for their credential."""
+    return store.scalar(f"SELECT count(*) {_ISSUABLE}", (campus_id,)) or 0
 
 
 def issuable_enrolments(store: Store, campus_id: str) -> list[dict[str, Any]]:

@@ -335,3 +335,11 @@ def test_serials_count_on_past_a_million(campus, tmp_path):
     assert credentials.next_serial(campus.store, campus.admin.campus_id, 2027) == (
         "QAU-2027-000001"
     )
+
+
+def test_a_nearly_full_status_list_still_finds_its_last_free_entry(campus, monkeypatch):
+    monkeypatch.setattr(credentials, "STATUS_ENTRIES", 3)
+    campus_id = campus.admin.campus_id
+    assert credentials.free_status_index(campus.store, campus_id, also_taken={0, 2}) == 1
+    with pytest.raises(InvalidInput, match="would exceed the 3 entries"):
+        credentials.free_status_index(campus.store, campus_id, also_taken={0, 1, 2})
