@@ -397,6 +397,16 @@ def _add_credential_commands() -> None:
 _add_credential_commands()
 
 
+def _add_sync_commands() -> None:
+    from desktop.cli_sync import bundle, hub, registry, sync
+
+    for command in (registry, hub, sync, bundle):
+        cli.add_command(command)
+
+
+_add_sync_commands()
+
+
 def main() -> None:
     cli(prog_name="sanad")
 

@@ -60,10 +60,17 @@ class Rights:
     by_device: dict[str, frozenset[str]] = field(default_factory=dict)
     default: Callable[[str], frozenset[str]] | None = None
 
+    # The device that sent the batch, when it is not the origin of every entry (a hub relaying
+    # its stations' changes): an entry must be within *its* partitions too, so a sender cannot
+    # pass off a forged entry as another device's.
+    sender: frozenset[str] | None = None
+
     def may_write(self, device_id: str, owner: str) -> bool:
         owners = self.by_device.get(device_id)
         if owners is None and self.default is not None:
             owners = self.default(device_id)
+        if self.sender is not None and not (owner in self.sender or "*" in self.sender):
+            return False
         return owners is not None and (owner in owners or "*" in owners)
 
 
@@ -71,14 +78,43 @@ def _wins(incoming: tuple[int, str], held: tuple[int, str]) -> bool:
     return incoming > held
 
 
-def apply_changes(store: Store, changes: Iterable[Change], rights: Rights) -> ApplyReport:
-    """Apply a batch in one transaction (all of it, or — on an error — none of it)."""
+def apply_changes(
+    store: Store,
+    changes: Iterable[Change],
+    rights: Rights,
+    *,
+    checkpoint: Callable[[sqlite3.Connection], None] | None = None,
+) -> ApplyReport:
+    """Apply a batch in one transaction (all of it, or — on an error — none of it).
+    ``checkpoint`` runs in the same transaction (a sync records how far it got, so the
+    position and the changes are kept together or not at all)."""
+    batch = list(changes)
+    try:
+        return _apply_batch(store, batch, rights, checkpoint, deferred=True)
+    except sqlite3.IntegrityError:
+        # An entry whose parent record is not here (refused upstream, or out of this node's
+        # scope) fails the deferred check at commit. Apply again checking each entry as it
+        # comes (the batch is in causal order, so parents are met first): the orphan is
+        # refused and reported, the rest of the batch is kept.
+        return _apply_batch(store, batch, rights, checkpoint, deferred=False)
+
+
+def _apply_batch(
+    store: Store,
+    changes: list[Change],
+    rights: Rights,
+    checkpoint: Callable[[sqlite3.Connection], None] | None,
+    *,
+    deferred: bool,
+) -> ApplyReport:
     report = ApplyReport()
     conn = store.conn
     with store.received():
-        conn.execute("PRAGMA defer_foreign_keys = ON")
+        conn.execute(f"PRAGMA defer_foreign_keys = {'ON' if deferred else 'OFF'}")
         for change in changes:
             _apply_one(store, change, rights, report)
+        if checkpoint is not None:
+            checkpoint(conn)
     return report
 
 
@@ -100,8 +136,13 @@ def _apply_one(store: Store, change: Change, rights: Rights, report: ApplyReport
     except sqlite3.IntegrityError as exc:
         # e.g. the same registration number registered at two places: refused, reported.
         conn.execute("ROLLBACK TO received_entry")
+        reason = (
+            "a record it refers to is not on this computer"
+            if "FOREIGN KEY" in str(exc)
+            else f"it clashes with a record here ({exc})"
+        )
         report.refused.append(Refusal(change.device_id, change.seq, change.table,
-                                      change.row_id, f"it clashes with a record here ({exc})"))
+                                      change.row_id, reason))
     conn.execute("RELEASE received_entry")
 
 

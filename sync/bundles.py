@@ -28,7 +28,7 @@ import hashlib
 import io
 import json
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -205,11 +205,19 @@ def _part(archive: zipfile.ZipFile, part: dict[str, Any], bundle: str) -> list[C
 
 
 def import_bundle(
-    store: Store, source: Path, *, trusted: Mapping[str, str], rights: Rights
+    store: Store,
+    source: Path,
+    *,
+    trusted: Mapping[str, str],
+    rights: Rights | Callable[[str], Rights],
 ) -> BundleSummary:
     """Check a bundle whole, then apply it in one transaction and keep the sender's
-    acknowledgement; a refused bundle changes nothing."""
+    acknowledgement; a refused bundle changes nothing. ``rights`` may depend on the sender
+    (a callable given its device id): what comes from upstream is taken as it is, what comes
+    from a station only for its campus."""
     manifest, changes = read_bundle(source, trusted)
+    if not isinstance(rights, Rights):
+        rights = rights(manifest["from_device"])
     report = apply_changes(store, changes, rights)
     holds = VersionVector(manifest.get("holds") or {})
     with store.received():

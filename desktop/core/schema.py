@@ -655,6 +655,65 @@ CREATE TABLE sync_peers (
     )
 
 
+# Sync over HTTP, local tables. ``sync_links``: the node this one syncs with upstream (a station's
+# hub, a hub's registry), the key it proved at joining, the TLS certificate pinned then (LAN
+# hubs), the positions in each direction (checkpoints: an interrupted sync resumes from them)
+# and the outcome of the last attempt. ``join_codes``: one-time codes this hub gave out for
+# stations (only their hash is kept). ``upload_resume``: where an unfinished evidence upload
+# continues (its tus URL), so a killed or cut upload sends only what is left; ``files_sent``:
+# which evidence files the peer has confirmed holding, so they are not offered again. ``sync_peers``
+# also keeps when each station last synced with this hub, from where, and its clock's offset.
+@_migration("0013_sync_links")
+def m0013(db: Database) -> None:
+    _run(
+        db,
+        """
+CREATE TABLE sync_links (
+    peer_device_id TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    peer_kind TEXT NOT NULL CHECK (peer_kind IN ('hub', 'registry')),
+    peer_public_key TEXT NOT NULL,
+    tls_certificate TEXT,
+    peer_epoch TEXT,
+    pull_cursor INTEGER NOT NULL DEFAULT 0,
+    push_cursor INTEGER NOT NULL DEFAULT 0,
+    joined_at TEXT NOT NULL,
+    last_attempt_at TEXT,
+    last_success_at TEXT,
+    last_error TEXT,
+    next_attempt_at TEXT,
+    failures INTEGER NOT NULL DEFAULT 0,
+    clock_offset_seconds REAL,
+    sent_bytes INTEGER NOT NULL DEFAULT 0,
+    received_bytes INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE join_codes (
+    code_hash TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('station')),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT,
+    used_by TEXT
+);
+CREATE TABLE upload_resume (
+    sha256 TEXT NOT NULL,
+    peer_device_id TEXT NOT NULL,
+    url TEXT NOT NULL,
+    PRIMARY KEY (sha256, peer_device_id)
+);
+CREATE TABLE files_sent (
+    sha256 TEXT NOT NULL,
+    peer_device_id TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    PRIMARY KEY (sha256, peer_device_id)
+);
+ALTER TABLE sync_peers ADD COLUMN last_seen_at TEXT;
+ALTER TABLE sync_peers ADD COLUMN last_address TEXT;
+ALTER TABLE sync_peers ADD COLUMN clock_offset_seconds REAL;
+""",
+    )
+
+
 def migration_names() -> list[str]:
     """Every migration this program knows, oldest first; the schema version is their count."""
     return [name for name, _ in _STEPS]

@@ -1,0 +1,240 @@
+"""The campus hub as a sync server for its lab stations, over the campus database itself.
+
+A station joins with a one-time code the focal person makes (``create_station_code``); the
+hub records the station in its ``devices`` table (a replicated row, so the registry learns
+which campus the station writes for). A station pushes its own changes, which the hub accepts
+only for its campus; it pulls the campus's records and the national catalogue, in the hub's log
+order from where it stopped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import secrets
+import threading
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop.core.ids import utc_now
+from desktop.core.store import SYSTEM, Actor, Store
+from sync.apply import ApplyReport, Rights, apply_changes
+from sync.changes import Change, VersionVector, local_vector
+from sync.identity import DeviceKey, device_key
+from sync.node import (
+    Document,
+    JoinGrant,
+    JoinRefused,
+    JoinRequest,
+    PeerDevice,
+    code_hash,
+    looks_like_code,
+    new_join_code,
+)
+
+__all__ = ["HubNode", "create_station_code", "node_documents", "owners_of", "stations"]
+
+STATION_CODE_VALIDITY = dt.timedelta(days=1)
+_PAGE_SCAN = 4000
+
+
+def create_station_code(
+    store: Store, actor: Actor, *, valid_for: dt.timedelta = STATION_CODE_VALIDITY
+) -> tuple[str, str]:
+    """A one-time code a lab station joins this hub with; the code and when it expires."""
+    code = new_join_code()
+    expires = (dt.datetime.now(dt.UTC) + valid_for).strftime("%Y-%m-%dT%H:%M:%SZ")
+    with store.transaction(actor) as tx:
+        store.conn.execute(
+            "INSERT INTO join_codes (code_hash, kind, created_at, expires_at) "
+            "VALUES (?, 'station', ?, ?)",
+            (code_hash(code), utc_now(), expires),
+        )
+        tx.audit("device.join_code", "devices", None, {"expires": expires})
+    return code, expires
+
+
+def owners_of(store: Store, device_id: str) -> frozenset[str]:
+    """The partitions a device may write, by this node's ``devices`` table."""
+    row = store.one(
+        "SELECT kind, campus_id, owner, revoked_at, deleted FROM devices WHERE id = ?",
+        (device_id,),
+    )
+    if row is None or row["revoked_at"] or row["deleted"]:
+        return frozenset()
+    if row["kind"] == "head_office":
+        return frozenset({"*"})
+    return frozenset({row["campus_id"] or row["owner"]})
+
+
+def stations(store: Store) -> list[dict[str, Any]]:
+    """The stations joined to this hub, with when each last synced and from where."""
+    return store.query(
+        "SELECT d.id, d.name, d.revoked_at, d.revoked_reason, d.created_at AS joined_at, "
+        "p.last_seen_at, p.last_address, p.clock_offset_seconds "
+        "FROM devices d LEFT JOIN sync_peers p ON p.device_id = d.id "
+        "WHERE d.kind = 'station' AND d.campus_id = ? AND d.deleted = 0 ORDER BY d.name",
+        (store.campus_id,),
+    )
+
+
+def node_documents(store: Store) -> list[Document]:
+    """The signed documents this database holds that travel with sync: the newest trust list
+    and every status list."""
+    documents = []
+    newest = store.one("SELECT document FROM trust_lists ORDER BY version DESC LIMIT 1")
+    if newest:
+        documents.append(Document("trust-list", "trust_list", None, newest["document"]))
+    for row in store.query("SELECT url, campus_code, document FROM status_lists ORDER BY url"):
+        documents.append(Document(row["url"], "status_list", row["campus_code"], row["document"]))
+    return documents
+
+
+class HubNode:
+    kind = "hub"
+
+    def __init__(self, path: Path, *, evidence_has=None) -> None:
+        self.path = path
+        self.store = Store.open(path)
+        self._lock = threading.Lock()
+        self._identity = device_key(self.store)
+        self._has_file = evidence_has or (lambda _sha: False)
+        epoch = self.store.setting("sync_epoch")
+        if epoch is None:
+            epoch = secrets.token_hex(8)
+            with self.store.transaction(SYSTEM) as tx:
+                tx.set_setting("sync_epoch", epoch)
+        self._epoch = epoch
+        campus = self.store.one(
+            "SELECT id, code, name_en FROM campuses WHERE id = ?", (self.store.campus_id,)
+        )
+        if campus is None:
+            raise RuntimeError(f"{path} is not set up for a campus: it cannot serve stations")
+        self.campus = campus
+
+    def close(self) -> None:
+        self.store.close()
+
+    @property
+    def identity(self) -> DeviceKey:
+        return self._identity
+
+    @property
+    def epoch(self) -> str:
+        return self._epoch
+
+    def peer(self, device_id: str) -> PeerDevice | None:
+        with self._lock:
+            row = self.store.one(
+                "SELECT d.id, d.kind, d.name, d.campus_id, d.public_key, d.revoked_at, "
+                "d.revoked_reason, c.code FROM devices d JOIN campuses c ON c.id = d.campus_id "
+                "WHERE d.id = ? AND d.deleted = 0",
+                (device_id,),
+            )
+        if row is None or not row["public_key"] or row["kind"] != "station":
+            return None
+        return PeerDevice(row["id"], row["kind"], row["name"], row["campus_id"], row["code"],
+                          row["public_key"], row["revoked_at"], row["revoked_reason"])  # fmt: skip
+
+    def join(self, request: JoinRequest) -> JoinGrant:
+        if not looks_like_code(request.code):
+            raise JoinRefused("that is not a join code: it has 16 letters and digits, in four "
+                              "groups (e.g. 7K3M-Q9XD-2PWA-H4TN)")  # fmt: skip
+        if request.kind != "station":
+            raise JoinRefused(f"a {request.kind.replace('_', ' ')} joins head office's registry, "
+                              "not a campus hub")  # fmt: skip
+        store = self.store
+        with self._lock:
+            code = store.one(
+                "SELECT * FROM join_codes WHERE code_hash = ?", (code_hash(request.code),)
+            )
+            if code is None:
+                raise JoinRefused("this hub gave out no such code: check it, or ask the focal "
+                                  "person for a new one")  # fmt: skip
+            if code["used_at"]:
+                raise JoinRefused(f"this code was already used on {code['used_at']}: ask the "
+                                  "focal person for a new one")  # fmt: skip
+            if code["expires_at"] < utc_now():
+                raise JoinRefused(f"this code expired on {code['expires_at']}: ask the focal "
+                                  "person for a new one")  # fmt: skip
+            if store.one("SELECT 1 FROM devices WHERE id = ?", (request.device_id,)):
+                raise JoinRefused("this computer has already joined the campus")
+            campus_id = store.campus_id
+            with store.transaction(SYSTEM) as tx:
+                tx.insert("devices", {"id": request.device_id, "campus_id": campus_id,
+                                      "name": request.name[:100] or "Lab station",
+                                      "kind": "station", "public_key": request.public_key},
+                          owner=campus_id)  # fmt: skip
+                store.conn.execute(
+                    "UPDATE join_codes SET used_at = ?, used_by = ? WHERE code_hash = ?",
+                    (utc_now(), request.device_id, code["code_hash"]),
+                )
+                tx.audit("device.join", "devices", request.device_id,
+                         {"name": request.name[:100], "kind": "station"})  # fmt: skip
+        return JoinGrant(self.identity.device_id, self.identity.public_multikey, "hub",
+                         campus_id, self.campus["code"], self.campus["name_en"], self.epoch)
+
+    def vector(self) -> VersionVector:
+        with self._lock:
+            return local_vector(self.store)
+
+    def receive(self, peer: PeerDevice, changes: Sequence[Change]) -> ApplyReport:
+        with self._lock:
+            rights = Rights(default=lambda device: owners_of(self.store, device),
+                            sender=peer.owners)  # fmt: skip
+            return apply_changes(self.store, changes, rights)
+
+    def changes_for(
+        self, peer: PeerDevice, *, after: int, limit: int, held: Mapping[str, int]
+    ) -> tuple[list[Change], int, bool]:
+        scope = {peer.campus_id, "national"}
+        out: list[Change] = []
+        position = after
+        more = True
+        with self._lock:
+            while more and len(out) < limit:
+                page = self.store.conn.execute(
+                    "SELECT rowid, device_id, seq, table_name, row_id, version, op, row "
+                    "FROM change_log WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                    (position, _PAGE_SCAN),
+                ).fetchall()
+                for pos, device, seq, table, row_id, version, op, row_text in page:
+                    position = pos
+                    if seq <= held.get(device, 0):
+                        continue
+                    row = json.loads(row_text)
+                    if row.get("owner") not in scope:
+                        continue
+                    out.append(Change(device, seq, table, row_id, version, op, row))
+                    if len(out) >= limit:
+                        break
+                if len(page) < _PAGE_SCAN and (not page or position == page[-1][0]):
+                    more = False
+        return out, position, more
+
+    def log_end(self) -> int:
+        with self._lock:
+            return self.store.scalar("SELECT COALESCE(MAX(rowid), 0) FROM change_log") or 0
+
+    def documents_for(self, peer: PeerDevice, held: Mapping[str, str]) -> list[Document]:
+        with self._lock:
+            documents = node_documents(self.store)
+        return [d for d in documents if held.get(d.key) != d.sha256]
+
+    def receive_documents(self, peer: PeerDevice, documents: Sequence[Document]) -> int:
+        return 0  # a station makes no signed documents
+
+    def seen(self, peer: PeerDevice, *, address: str | None, clock_offset: float) -> None:
+        with self._lock, self.store.transaction(SYSTEM):
+            self.store.conn.execute(
+                "INSERT INTO sync_peers (device_id, acknowledged, last_seen_at, last_address, "
+                "clock_offset_seconds) VALUES (?, '{}', ?, ?, ?) ON CONFLICT (device_id) DO "
+                "UPDATE SET last_seen_at = excluded.last_seen_at, last_address = "
+                "excluded.last_address, clock_offset_seconds = excluded.clock_offset_seconds",
+                (peer.id, utc_now(), address, clock_offset),
+            )
+
+    def wanted_files(self, peer: PeerDevice, offered: Sequence[tuple[str, int]]) -> list[str]:
+        return [sha for sha, _size in offered if not self._has_file(sha)]
+

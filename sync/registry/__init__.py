@@ -1,0 +1,1 @@
+"""Head office's registry: the store campuses sync to, on SQLite or PostgreSQL."""

@@ -1,0 +1,159 @@
+"""The registry's tables, one definition for SQLite and PostgreSQL, and their migrations.
+
+The registry does not keep Sanad's desktop schema: it relays and keeps *rows* of any replicated
+table as JSON (``registry_rows``, the newest version of each) and the change-log entries that
+carried them (``registry_log``, in arrival order, which is causal: each sender sends parents
+before children). So a campus on a newer Sanad with a new column syncs through an older
+registry, and the registry's schema changes only for its own needs (devices, codes, documents).
+
+Migrations are numbered functions recorded in ``registry_migrations``; each runs in one
+transaction, and any earlier schema upgrades to the newest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    inspect,
+)
+
+__all__ = ["MIGRATIONS", "metadata"]
+
+metadata = MetaData()
+
+meta = Table(
+    "registry_meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)  # fmt: skip
+
+campuses = Table(
+    "registry_campuses", metadata,
+    Column("code", String(16), primary_key=True),
+    Column("name", Text, nullable=False),
+    # the campus id its hub made when it was set up: bound when the hub first joins
+    Column("campus_id", String(36), unique=True),
+    Column("added_at", String(32), nullable=False),
+)  # fmt: skip
+
+devices = Table(
+    "registry_devices", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("kind", String(16), nullable=False),  # hub | head_office
+    Column("name", Text, nullable=False),
+    Column("campus_code", String(16), nullable=False),
+    Column("campus_id", String(36), nullable=False),
+    Column("public_key", Text, nullable=False),
+    Column("joined_at", String(32), nullable=False),
+    Column("last_seen_at", String(32)),
+    Column("last_address", Text),
+    Column("clock_offset_seconds", Float),
+    Column("revoked_at", String(32)),
+    Column("revoked_reason", Text),
+)  # fmt: skip
+
+codes = Table(
+    "registry_codes", metadata,
+    Column("code_hash", String(64), primary_key=True),
+    Column("campus_code", String(16), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("expires_at", String(32), nullable=False),
+    Column("used_at", String(32)),
+    Column("used_by", String(36)),
+)  # fmt: skip
+
+log = Table(
+    "registry_log", metadata,
+    Column("pos", BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+           autoincrement=True),
+    Column("device_id", String(36), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("table_name", String(64), nullable=False),
+    Column("row_id", String(36), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("owner", String(36), nullable=False),
+    Column("op", String(8), nullable=False),
+    Column("row", Text, nullable=False),
+    Column("received_at", String(32), nullable=False),
+    UniqueConstraint("device_id", "seq", name="registry_log_origin"),
+)  # fmt: skip
+Index("registry_log_owner", log.c.owner, log.c.pos)
+
+rows = Table(
+    "registry_rows", metadata,
+    Column("table_name", String(64), primary_key=True),
+    Column("row_id", String(36), primary_key=True),
+    Column("owner", String(36), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("last_device", String(36), nullable=False),
+    Column("row", Text, nullable=False),
+)  # fmt: skip
+Index("registry_rows_owner", rows.c.owner, rows.c.table_name)
+
+vector = Table(
+    "registry_vector", metadata,
+    Column("device_id", String(36), primary_key=True),
+    Column("top", BigInteger, nullable=False),
+)  # fmt: skip
+
+conflicts = Table(
+    "registry_conflicts", metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+           autoincrement=True),
+    Column("table_name", String(64), nullable=False),
+    Column("row_id", String(36), nullable=False),
+    Column("losing_version", Integer, nullable=False),
+    Column("losing_device", String(36), nullable=False),
+    Column("losing_row", Text, nullable=False),
+    Column("winning_version", Integer, nullable=False),
+    Column("winning_device", String(36), nullable=False),
+    Column("detected_at", String(32), nullable=False),
+    UniqueConstraint("table_name", "row_id", "losing_version", "losing_device",
+                     name="registry_conflicts_pair"),
+)  # fmt: skip
+
+# Signed documents that travel beside the records: head office's trust list, each campus's
+# status list. ``key`` is the document's id (a status list's URL, or "trust-list").
+documents = Table(
+    "registry_documents", metadata,
+    Column("key", Text, primary_key=True),
+    Column("kind", String(16), nullable=False),  # trust_list | status_list
+    Column("campus_code", String(16)),
+    Column("sha256", String(64), nullable=False),
+    Column("document", Text, nullable=False),
+    Column("received_at", String(32), nullable=False),
+    Column("from_device", String(36), nullable=False),
+)  # fmt: skip
+
+migrations_table = Table(
+    "registry_migrations", metadata,
+    Column("name", String(64), primary_key=True),
+    Column("applied_at", String(32), nullable=False),
+)  # fmt: skip
+
+_FIRST = [meta, campuses, devices, codes, log, rows, vector, conflicts, documents]
+
+
+def _m0001(conn: Connection) -> None:
+    existing = set(inspect(conn).get_table_names())
+    for table in _FIRST:
+        if table.name not in existing:
+            table.create(conn)
+
+
+MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
+    ("0001_registry", _m0001),
+]

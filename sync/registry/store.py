@@ -1,0 +1,617 @@
+"""Head office's registry: what campuses send, kept in SQLite or PostgreSQL, and served back.
+
+One class for both databases (SQLAlchemy Core; the SQL it writes is the same on both but for
+the upsert, which each dialect spells). It is a :class:`~sync.node.SyncNode`, so the HTTP server
+serves it as it serves a campus hub.
+
+Applying a batch (:meth:`Registry.receive`) keeps the rules of ``sync.apply``: an entry already
+held is skipped; an entry is accepted only for a partition both its origin device *and* the
+sending device may write (so a hub cannot pass off a forged entry as head office's); a row never
+changes owner; newer wins by ``(version, last_device)``; a same-version edit that loses is kept
+in ``registry_conflicts``. The whole batch is one transaction. On PostgreSQL an advisory lock
+orders concurrent batches, so log positions are committed in the order they were given and a
+client that pulls "after position N" never misses an entry committed late; on SQLite a single
+writer does the same.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import secrets
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    create_engine,
+    event,
+    func,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+
+from desktop.core.ids import new_id, utc_now
+from desktop.core.schema import REPLICATED_TABLES
+from sync.apply import ApplyReport, Refusal
+from sync.changes import Change, VersionVector
+from sync.identity import DeviceKey
+from sync.node import (
+    Document,
+    JoinGrant,
+    JoinRefused,
+    JoinRequest,
+    PeerDevice,
+    code_hash,
+    looks_like_code,
+    new_join_code,
+)
+from sync.registry import schema as t
+
+__all__ = ["Registry", "RegistryProblem", "database_url"]
+
+ADVISORY_LOCK = 0x53414E4144  # "SANAD": orders writers on PostgreSQL
+_PAGE_SCAN = 4000
+
+
+class RegistryProblem(Exception):
+    """An admin request the registry refuses, with what to do."""
+
+
+def database_url(text_url: str) -> str:
+    """The SQLAlchemy URL for what a person types: ``sqlite:///path``, a plain file path, or
+    ``postgresql://user@host/db`` (driven by psycopg 3)."""
+    if text_url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + text_url.split("://", 1)[1]
+    if text_url.startswith(("sqlite:", "postgresql+")):
+        return text_url
+    if "://" in text_url:
+        raise RegistryProblem(
+            f"{text_url!r} is not a database the registry can use: give sqlite:///path/registry.db "
+            "or postgresql://user@host/database"
+        )
+    return f"sqlite:///{text_url}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 10000")
+    cursor.close()
+
+
+class Registry:
+    kind = "registry"
+
+    def __init__(self, engine: Engine, *, has_file: Callable[[str], bool] | None = None) -> None:
+        self.engine = engine
+        self.is_sqlite = engine.dialect.name == "sqlite"
+        self._write_lock = threading.Lock()
+        self._has_file = has_file or (lambda _sha: False)
+        self._identity: DeviceKey | None = None
+        self._epoch: str | None = None
+
+    @classmethod
+    def open(cls, url: str, *, has_file: Callable[[str], bool] | None = None) -> Registry:
+        engine = create_engine(database_url(url), pool_pre_ping=True)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        registry = cls(engine, has_file=has_file)
+        registry.migrate()
+        return registry
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- schema and identity --------------------------------------------------------------
+
+    def migrate(self) -> list[str]:
+        applied: list[str] = []
+        with self._write() as conn:
+            t.migrations_table.create(conn, checkfirst=True)
+            done = set(conn.execute(select(t.migrations_table.c.name)).scalars())
+            for name, step in t.MIGRATIONS:
+                if name not in done:
+                    step(conn)
+                    conn.execute(t.migrations_table.insert().values(name=name,
+                                                                    applied_at=utc_now()))
+                    applied.append(name)
+            have = dict(conn.execute(select(t.meta.c.key, t.meta.c.value)).tuples().all())
+            if "device_id" not in have:
+                key = Ed25519PrivateKey.generate()
+                conn.execute(t.meta.insert(), [
+                    {"key": "device_id", "value": new_id()},
+                    {"key": "device_key",
+                     "value": base64.b64encode(key.private_bytes_raw()).decode("ascii")},
+                    {"key": "epoch", "value": secrets.token_hex(8)},
+                    {"key": "evidence_policy", "value": "all"},
+                ])  # fmt: skip
+        return applied
+
+    def setting(self, key: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.meta.c.value).where(t.meta.c.key == key)).scalar()
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._write() as conn:
+            self._upsert(conn, t.meta, [{"key": key, "value": value}], ["key"], ["value"])
+
+    @property
+    def identity(self) -> DeviceKey:
+        if self._identity is None:
+            raw = base64.b64decode(self.setting("device_key") or "")
+            self._identity = DeviceKey(
+                self.setting("device_id") or "", Ed25519PrivateKey.from_private_bytes(raw)
+            )
+        return self._identity
+
+    @property
+    def epoch(self) -> str:
+        if self._epoch is None:
+            self._epoch = self.setting("epoch") or ""
+        return self._epoch
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One write transaction at a time (SQLite: one writer; PostgreSQL: the advisory lock,
+        so log positions commit in order)."""
+        with self._write_lock, self.engine.begin() as conn:
+            if self.is_sqlite:
+                conn.exec_driver_sql("SELECT 1")  # the transaction has begun
+            else:
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_LOCK})
+            yield conn
+
+    def _upsert(self, conn: Connection, table: Any, values: list[dict[str, Any]],
+                keys: list[str], settable: list[str], where: Any = None) -> None:  # fmt: skip
+        if not values:
+            return
+        dialect = sqlite if self.is_sqlite else postgresql
+        statement = dialect.insert(table)
+        statement = statement.on_conflict_do_update(
+            index_elements=[table.c[k] for k in keys],
+            set_={c: statement.excluded[c] for c in settable},
+            where=where(table, statement.excluded) if where is not None else None,
+        )
+        conn.execute(statement, values)
+
+    def _insert_ignore(self, conn: Connection, table: Any, values: list[dict[str, Any]]) -> None:
+        if not values:
+            return
+        dialect = sqlite if self.is_sqlite else postgresql
+        conn.execute(dialect.insert(table).on_conflict_do_nothing(), values)
+
+    # -- admin ----------------------------------------------------------------------------
+
+    def add_campus(self, code: str, name: str) -> dict[str, Any]:
+        code = code.strip().upper()
+        if not code or len(code) > 16 or not code.replace("-", "").isalnum():
+            raise RegistryProblem(
+                f"campus code {code!r} is not usable: use 2 to 16 letters, digits or hyphens, "
+                "the code the campus set up with (e.g. QAU)"
+            )
+        with self._write() as conn:
+            if conn.execute(select(t.campuses.c.code).where(t.campuses.c.code == code)).first():
+                raise RegistryProblem(f"campus {code} is already registered")
+            record = {"code": code, "name": name.strip() or code, "campus_id": None,
+                      "added_at": utc_now()}  # fmt: skip
+            conn.execute(t.campuses.insert().values(**record))
+        return record
+
+    def campuses(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            result = conn.execute(select(t.campuses).order_by(t.campuses.c.code))
+            return [dict(r) for r in result.mappings()]
+
+    def create_code(
+        self, campus_code: str, *, kind: str = "hub", valid_for: dt.timedelta | None = None
+    ) -> tuple[str, str]:
+        """A one-time code for a hub (or head office's desktop) of ``campus_code`` to join
+        with; the code and when it expires. Only its hash is kept."""
+        if kind not in ("hub", "head_office"):
+            raise RegistryProblem(f"a join code is for a hub or head_office, not {kind!r}")
+        campus_code = campus_code.strip().upper()
+        valid_for = valid_for or dt.timedelta(days=7)
+        with self._write() as conn:
+            if not conn.execute(
+                select(t.campuses.c.code).where(t.campuses.c.code == campus_code)
+            ).first():
+                raise RegistryProblem(
+                    f"campus {campus_code} is not registered: add it first "
+                    f"(sanad registry add-campus --code {campus_code} --name …)"
+                )
+            code = new_join_code()
+            now = dt.datetime.now(dt.UTC)
+            expires = (now + valid_for).strftime("%Y-%m-%dT%H:%M:%SZ")
+            conn.execute(t.codes.insert().values(
+                code_hash=code_hash(code), campus_code=campus_code, kind=kind,
+                created_at=utc_now(), expires_at=expires))  # fmt: skip
+        return code, expires
+
+    def devices(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            result = conn.execute(select(t.devices).order_by(t.devices.c.campus_code,
+                                                             t.devices.c.joined_at))
+            return [dict(r) for r in result.mappings()]
+
+    def revoke_device(self, device_id: str, reason: str) -> dict[str, Any]:
+        if not reason.strip():
+            raise RegistryProblem("say why the device is revoked (--reason): it is shown to it")
+        with self._write() as conn:
+            row = conn.execute(select(t.devices).where(t.devices.c.id == device_id)).mappings()
+            found = row.first()
+            if found is None:
+                raise RegistryProblem(
+                    f"no device {device_id} has joined this registry: see sanad registry devices"
+                )
+            if found["revoked_at"]:
+                raise RegistryProblem(f"device {device_id} was already revoked on "
+                                      f"{found['revoked_at']}")  # fmt: skip
+            conn.execute(update(t.devices).where(t.devices.c.id == device_id).values(
+                revoked_at=utc_now(), revoked_reason=reason.strip()))  # fmt: skip
+        return {**dict(found), "revoked_reason": reason.strip()}
+
+    # -- SyncNode -------------------------------------------------------------------------
+
+    def peer(self, device_id: str) -> PeerDevice | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.devices).where(t.devices.c.id == device_id)).mappings()
+            found = row.first()
+        if found is None:
+            return None
+        return PeerDevice(found["id"], found["kind"], found["name"], found["campus_id"],
+                          found["campus_code"], found["public_key"], found["revoked_at"],
+                          found["revoked_reason"])  # fmt: skip
+
+    def join(self, request: JoinRequest) -> JoinGrant:
+        if not looks_like_code(request.code):
+            raise JoinRefused("that is not a join code: it has 16 letters and digits, in four "
+                              "groups (e.g. 7K3M-Q9XD-2PWA-H4TN)")  # fmt: skip
+        if request.kind not in ("hub", "head_office"):
+            raise JoinRefused(f"a {request.kind} joins its campus hub, not the registry")
+        if not (request.campus_id and request.campus_code):
+            raise JoinRefused("set up the campus on this computer before joining the registry")
+        with self._write() as conn:
+            code = conn.execute(
+                select(t.codes).where(t.codes.c.code_hash == code_hash(request.code))
+            ).mappings().first()
+            if code is None:
+                raise JoinRefused("head office has no such join code: check it, or ask for "
+                                  "a new one")  # fmt: skip
+            if code["used_at"]:
+                raise JoinRefused(f"this join code was already used on {code['used_at']}: "
+                                  "ask head office for a new one")  # fmt: skip
+            if code["expires_at"] < utc_now():
+                raise JoinRefused(f"this join code expired on {code['expires_at']}: ask head "
+                                  "office for a new one")  # fmt: skip
+            if code["kind"] != request.kind:
+                raise JoinRefused(f"this code is for a {code['kind'].replace('_', ' ')}, and "
+                                  f"this computer is a {request.kind.replace('_', ' ')}")
+            if code["campus_code"] != request.campus_code.upper():
+                raise JoinRefused(
+                    f"this code is for campus {code['campus_code']}, but this database is "
+                    f"campus {request.campus_code}"
+                )
+            campus = conn.execute(
+                select(t.campuses).where(t.campuses.c.code == code["campus_code"])
+            ).mappings().one()
+            if campus["campus_id"] and campus["campus_id"] != request.campus_id:
+                raise JoinRefused(
+                    f"campus {campus['code']} already syncs from another database (campus id "
+                    f"{campus['campus_id']}); join from that database, or ask head office"
+                )
+            if conn.execute(select(t.devices.c.id).where(t.devices.c.id == request.device_id)
+                            ).first():  # fmt: skip
+                raise JoinRefused("this computer has already joined the registry")
+            now = utc_now()
+            conn.execute(update(t.campuses).where(t.campuses.c.code == campus["code"])
+                         .values(campus_id=request.campus_id))  # fmt: skip
+            conn.execute(update(t.codes).where(t.codes.c.code_hash == code["code_hash"])
+                         .values(used_at=now, used_by=request.device_id))  # fmt: skip
+            conn.execute(t.devices.insert().values(
+                id=request.device_id, kind=request.kind, name=request.name[:100],
+                campus_code=campus["code"], campus_id=request.campus_id,
+                public_key=request.public_key, joined_at=now))  # fmt: skip
+        return JoinGrant(self.identity.device_id, self.identity.public_multikey, "registry",
+                         request.campus_id, campus["code"], campus["name"], self.epoch)
+
+    def vector(self) -> VersionVector:
+        with self.engine.connect() as conn:
+            return VersionVector(conn.execute(select(t.vector.c.device_id, t.vector.c.top))
+                                 .tuples().all())  # fmt: skip
+
+    def seen(self, peer: PeerDevice, *, address: str | None, clock_offset: float) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(t.devices).where(t.devices.c.id == peer.id).values(
+                last_seen_at=utc_now(), last_address=address,
+                clock_offset_seconds=clock_offset))  # fmt: skip
+
+    def receive(self, peer: PeerDevice, changes: Sequence[Change]) -> ApplyReport:
+        report = ApplyReport()
+        if not changes:
+            return report
+        with self._write() as conn:
+            _Batch(self, conn, peer, report).apply(changes)
+        return report
+
+    def changes_for(
+        self, peer: PeerDevice, *, after: int, limit: int, held: Mapping[str, int]
+    ) -> tuple[list[Change], int, bool]:
+        query = select(t.log.c.pos, t.log.c.device_id, t.log.c.seq, t.log.c.table_name,
+                       t.log.c.row_id, t.log.c.version, t.log.c.op, t.log.c.row)  # fmt: skip
+        if "*" not in peer.owners:
+            query = query.where(t.log.c.owner.in_([*peer.owners, "national"]))
+        out: list[Change] = []
+        position = after
+        more = True
+        with self.engine.connect() as conn:
+            while more and len(out) < limit:
+                page = conn.execute(
+                    query.where(t.log.c.pos > position).order_by(t.log.c.pos).limit(_PAGE_SCAN)
+                ).tuples().all()
+                for pos, device, seq, table, row_id, version, op, row in page:
+                    position = pos
+                    if seq > held.get(device, 0):
+                        out.append(Change(device, seq, table, row_id, version, op,
+                                          json.loads(row)))  # fmt: skip
+                        if len(out) >= limit:
+                            break
+                if len(page) < _PAGE_SCAN and (not page or position == page[-1][0]):
+                    more = False  # the whole log has been read
+        return out, position, more
+
+    def log_end(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.coalesce(func.max(t.log.c.pos), 0))).scalar_one()
+
+    def documents_for(self, peer: PeerDevice, held: Mapping[str, str]) -> list[Document]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.documents)).mappings().all()
+        return [
+            Document(r["key"], r["kind"], r["campus_code"], r["document"])
+            for r in rows
+            if held.get(r["key"]) != r["sha256"]
+        ]
+
+    def receive_documents(self, peer: PeerDevice, documents: Sequence[Document]) -> int:
+        """Keep the trust list (from head office) and status lists (each campus its own); the
+        documents' own signatures are checked by whoever uses them."""
+        accepted = []
+        for document in documents:
+            if document.kind == "trust_list" and peer.kind != "head_office":
+                continue
+            if document.kind == "status_list" and peer.kind != "head_office" and (
+                document.campus_code != peer.campus_code
+            ):
+                continue
+            accepted.append({"key": document.key, "kind": document.kind,
+                             "campus_code": document.campus_code, "sha256": document.sha256,
+                             "document": document.document, "received_at": utc_now(),
+                             "from_device": peer.id})  # fmt: skip
+        with self._write() as conn:
+            self._upsert(conn, t.documents, accepted, ["key"],
+                         ["kind", "campus_code", "sha256", "document", "received_at",
+                          "from_device"])  # fmt: skip
+        return len(accepted)
+
+    def wanted_files(self, peer: PeerDevice, offered: Sequence[tuple[str, int]]) -> list[str]:
+        """By the evidence policy (``evidence_policy`` setting): ``all``; ``cap:<bytes>``
+        (files up to that size); ``sample:<percent>`` (a QA sample chosen by the file's hash,
+        so every sync of the campus picks the same files)."""
+        policy = self.setting("evidence_policy") or "all"
+        wanted = []
+        for sha256, size in offered:
+            if self._has_file(sha256):
+                continue
+            if policy.startswith("cap:") and size > int(policy[4:]):
+                continue
+            if policy.startswith("sample:") and int(sha256[:8], 16) % 100 >= int(policy[7:]):
+                continue
+            wanted.append(sha256)
+        return wanted
+
+    # -- reading, for reports and tests -----------------------------------------------------
+
+    def rows(self, table: str) -> dict[str, dict[str, Any]]:
+        with self.engine.connect() as conn:
+            result = conn.execute(select(t.rows.c.row_id, t.rows.c.row)
+                                  .where(t.rows.c.table_name == table))  # fmt: skip
+            return {row_id: json.loads(row) for row_id, row in result.tuples()}
+
+    def count(self, table: Any) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+
+class _Batch:
+    """One batch applied in one transaction."""
+
+    def __init__(self, registry: Registry, conn: Connection, sender: PeerDevice,
+                 report: ApplyReport) -> None:  # fmt: skip
+        self.registry, self.conn, self.sender, self.report = registry, conn, sender, report
+        self.current: dict[tuple[str, str], dict[str, Any]] = {}
+        self.rights: dict[str, frozenset[str]] = {}
+
+    def apply(self, changes: Sequence[Change]) -> None:
+        held = self._held(changes)
+        fresh: list[Change] = []
+        seen: set[tuple[str, int]] = set()
+        for change in changes:
+            key = (change.device_id, change.seq)
+            if key in held or key in seen:
+                self.report.skipped += 1
+            else:
+                seen.add(key)
+                fresh.append(change)
+        self._load_current({(c.table, c.row_id) for c in fresh})
+        log_rows: list[dict[str, Any]] = []
+        changed: dict[tuple[str, str], dict[str, Any]] = {}
+        conflicts: list[dict[str, Any]] = []
+        now = utc_now()
+        for change in fresh:
+            refusal = self._refusal(change)
+            if refusal:
+                self.report.refused.append(Refusal(change.device_id, change.seq, change.table,
+                                                   change.row_id, refusal))  # fmt: skip
+                continue
+            key = (change.table, change.row_id)
+            row = change.row
+            incoming = (int(row["version"]), str(row["last_device"]))
+            holding_row = self.current.get(key)
+            if holding_row is None:
+                self.report.applied += 1
+                self._take(key, row, changed)
+            else:
+                holding = (holding_row["version"], holding_row["last_device"])
+                if incoming > holding:
+                    if incoming[0] == holding[0]:
+                        conflicts.append(_conflict(change, json.loads(holding_row["row"]), row))
+                    self.report.applied += 1
+                    self._take(key, row, changed)
+                elif incoming < holding:
+                    if incoming[0] == holding[0] and _content(row) != _content(
+                        json.loads(holding_row["row"])
+                    ):
+                        conflicts.append(_conflict(change, row, json.loads(holding_row["row"])))
+                    self.report.kept += 1
+            if change.table == "devices":
+                self.rights.pop(change.row_id, None)
+            log_rows.append({"device_id": change.device_id, "seq": change.seq,
+                             "table_name": change.table, "row_id": change.row_id,
+                             "version": change.version, "owner": row["owner"], "op": change.op,
+                             "row": _json(row), "received_at": now})  # fmt: skip
+        self.report.conflicts += len(conflicts)
+        registry = self.registry
+        registry._insert_ignore(self.conn, t.log, log_rows)
+        registry._upsert(
+            self.conn, t.rows, list(changed.values()), ["table_name", "row_id"],
+            ["owner", "version", "last_device", "row"],
+            where=lambda table, new: or_(
+                table.c.version < new.version,
+                and_(table.c.version == new.version, table.c.last_device < new.last_device),
+            ),
+        )
+        registry._insert_ignore(self.conn, t.conflicts, conflicts)
+        self._advance_vector({c.device_id for c in fresh})
+
+    def _held(self, changes: Sequence[Change]) -> set[tuple[str, int]]:
+        spans: dict[str, list[int]] = {}
+        for change in changes:
+            spans.setdefault(change.device_id, []).append(change.seq)
+        held: set[tuple[str, int]] = set()
+        for device, seqs in spans.items():
+            result = self.conn.execute(
+                select(t.log.c.seq).where(t.log.c.device_id == device,
+                                          t.log.c.seq.between(min(seqs), max(seqs)))
+            )  # fmt: skip
+            held.update((device, s) for s in result.scalars())
+        return held
+
+    def _load_current(self, keys: set[tuple[str, str]]) -> None:
+        by_table: dict[str, list[str]] = {}
+        for table, row_id in keys:
+            by_table.setdefault(table, []).append(row_id)
+        for table, ids in by_table.items():
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                result = self.conn.execute(
+                    select(t.rows.c.row_id, t.rows.c.owner, t.rows.c.version,
+                           t.rows.c.last_device, t.rows.c.row)
+                    .where(t.rows.c.table_name == table, t.rows.c.row_id.in_(chunk))
+                ).mappings()  # fmt: skip
+                for r in result:
+                    self.current[(table, r["row_id"])] = dict(r)
+
+    def _take(self, key: tuple[str, str], row: dict[str, Any],
+              changed: dict[tuple[str, str], dict[str, Any]]) -> None:  # fmt: skip
+        record = {"table_name": key[0], "row_id": key[1], "owner": row["owner"],
+                  "version": int(row["version"]), "last_device": str(row["last_device"]),
+                  "row": _json(row)}  # fmt: skip
+        self.current[key] = record
+        changed[key] = record
+
+    def _owners_of(self, device_id: str) -> frozenset[str]:
+        if device_id in self.rights:
+            return self.rights[device_id]
+        owners: frozenset[str] = frozenset()
+        joined = self.registry.peer(device_id) if device_id != self.sender.id else self.sender
+        if joined is not None:
+            owners = frozenset() if joined.revoked_at else joined.owners
+        else:
+            # A station its hub registered: it writes for the campus that registered it.
+            record = self.current.get(("devices", device_id))
+            if record is None:
+                self._load_current({("devices", device_id)})
+                record = self.current.get(("devices", device_id))
+            if record is not None:
+                row = json.loads(record["row"])
+                if not row.get("revoked_at") and not row.get("deleted"):
+                    owners = frozenset({record["owner"]})
+        self.rights[device_id] = owners
+        return owners
+
+    def _refusal(self, change: Change) -> str | None:
+        if change.table not in REPLICATED_TABLES:
+            return f"{change.table} is not a table that replicates"
+        row = change.row
+        if row.get("id") != change.row_id or not isinstance(row.get("version"), int):
+            return "the entry's row does not match its id"
+        owner = row.get("owner")
+        if not isinstance(owner, str):
+            return "the entry's row has no owner"
+        for device, what in ((change.device_id, "its origin device"),
+                             (self.sender.id, "the sending device")):  # fmt: skip
+            owners = self._owners_of(device)
+            if owner not in owners and "*" not in owners:
+                return f"{what} {device} may not write records of {owner!r}"
+        held = self.current.get((change.table, change.row_id))
+        if held is not None and held["owner"] != owner:
+            return f"the record belongs to {held['owner']!r}; a change cannot move it"
+        return None
+
+    def _advance_vector(self, devices: set[str]) -> None:
+        if not devices:
+            return
+        tops = dict(self.conn.execute(
+            select(t.vector.c.device_id, t.vector.c.top).where(t.vector.c.device_id.in_(devices))
+        ).tuples().all())  # fmt: skip
+        updates = []
+        for device in devices:
+            top = start = tops.get(device, 0)
+            for seq in self.conn.execute(
+                select(t.log.c.seq).where(t.log.c.device_id == device, t.log.c.seq > top)
+                .order_by(t.log.c.seq)
+            ).scalars():  # fmt: skip
+                if seq != top + 1:
+                    break
+                top = seq
+            if top != start:
+                updates.append({"device_id": device, "top": top})
+        self.registry._upsert(self.conn, t.vector, updates, ["device_id"], ["top"])
+
+
+def _json(row: dict[str, Any]) -> str:
+    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+
+
+def _content(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k not in ("version", "last_device", "modified_at")}
+
+
+def _conflict(change: Change, loser: dict[str, Any], winner: dict[str, Any]) -> dict[str, Any]:
+    return {"table_name": change.table, "row_id": change.row_id,
+            "losing_version": loser["version"], "losing_device": loser["last_device"],
+            "losing_row": _json(loser), "winning_version": winner["version"],
+            "winning_device": winner["last_device"], "detected_at": utc_now()}  # fmt: skip
+

@@ -1,0 +1,301 @@
+"""The sync server: one Starlette app for head office's registry and for a campus hub.
+
+Routes (all under ``/sync/v1`` but ``/health``)::
+
+    GET  /health           no signature: is the node up, which protocol it speaks
+    POST /sync/v1/join     a new device joins with a one-time code (signed by its new key)
+    GET  /sync/v1/hello    who the node is, its time (the client corrects its clock) and vector
+    POST /sync/v1/push     a compressed batch of changes (sync.wire) → what was applied, refused
+    POST /sync/v1/pull     {after, limit, held} → a compressed batch, Sanad-Next, Sanad-More
+    POST /sync/v1/documents trust list and status lists, both ways, by hash
+    POST /sync/v1/files    which of the offered evidence files the node wants (by policy)
+    /files/…               tus 1.0 uploads of evidence files (sync.uploads)
+
+Every request but ``/health`` is signed by its device (``sync.identity``); an unknown device,
+a revoked one, a bad signature or another protocol version is refused with a JSON body
+``{"error": code, "message": plain words}`` that the client shows as it is. Each request is
+logged as one JSON line (``sanad.sync`` logger): method, path, device, status, bytes, time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from desktop.core.ids import utc_now
+from sync.identity import (
+    HEADER_DEVICE,
+    HEADER_PROTOCOL,
+    PROTOCOL,
+    SignatureProblem,
+    verify_request,
+)
+from sync.node import Document, JoinRefused, JoinRequest, PeerDevice, SyncNode
+from sync.wire import MEDIA_TYPE, BatchProblem, decode_batch, encode_batch
+
+__all__ = ["SyncRefusal", "join_proof", "make_app"]
+
+log = logging.getLogger("sanad.sync")
+MAX_BODY = 64 * 1024 * 1024
+MAX_PULL = 5000
+
+
+class SyncRefusal(HTTPException):
+    def __init__(self, status: int, error: str, message: str) -> None:
+        super().__init__(status, message)
+        self.error = error
+
+
+def join_proof(code: str, fingerprint: str, node_public_key: str) -> str:
+    """What a hub serving HTTPS proves at joining: that the certificate the station sees is the
+    one of the hub that gave out the code (a keyed hash of the certificate's fingerprint and the
+    hub's key, with the one-time code as the key). The station pins that certificate."""
+    from sync.node import normalise_code
+
+    message = f"{fingerprint}\n{node_public_key}".encode("ascii")
+    return hmac.new(normalise_code(code).encode("ascii"), message, hashlib.sha256).hexdigest()
+
+
+def _target(request: Request) -> str:
+    query = request.url.query
+    return request.url.path + (f"?{query}" if query else "")
+
+
+def make_app(
+    node: SyncNode,
+    *,
+    tls_fingerprint: str | None = None,
+    upload_routes: Callable[
+        [Callable[[Request, bytes], Awaitable[str]]], list[BaseRoute]
+    ] | None = None,
+) -> Starlette:
+    """The ASGI app serving ``node``. ``upload_routes`` builds the evidence upload routes from
+    the authentication hook (so the registry and a hub store files where each keeps them)."""
+
+    async def body_of(request: Request) -> bytes:
+        declared = request.headers.get("content-length")
+        if declared and int(declared) > MAX_BODY:
+            raise SyncRefusal(413, "too-large", "the request is larger than the node accepts")
+        return await request.body()
+
+    async def authenticate(request: Request, body: bytes, *, check_time: bool = True
+                           ) -> PeerDevice:  # fmt: skip
+        protocol = request.headers.get(HEADER_PROTOCOL)
+        if protocol is not None and protocol != str(PROTOCOL):
+            raise SyncRefusal(
+                409, "protocol",
+                f"this {node.kind} speaks sync protocol {PROTOCOL} and this computer speaks "
+                f"{protocol}: update Sanad on the older one",
+            )  # fmt: skip
+        device_id = request.headers.get(HEADER_DEVICE, "")
+        peer = await run_in_threadpool(node.peer, device_id) if device_id else None
+        if peer is None:
+            raise SyncRefusal(401, "unknown-device",
+                              f"this {node.kind} does not know this computer (device "
+                              f"{device_id or 'unnamed'}): join it first with a code")  # fmt: skip
+        if peer.revoked_at:
+            raise SyncRefusal(
+                403, "revoked",
+                f"this computer ({peer.name}) was removed from sync on {peer.revoked_at[:10]}"
+                f"{': ' + peer.revoked_reason if peer.revoked_reason else ''}. Ask "
+                f"{'head office' if node.kind == 'registry' else 'the focal person'} to join "
+                "it again if that was a mistake.",
+            )  # fmt: skip
+        try:
+            signed = verify_request(request.headers, request.method, _target(request), body,
+                                    peer.public_key, check_time=check_time)  # fmt: skip
+        except SignatureProblem as exc:
+            raise SyncRefusal(401, "signature", f"the request was refused: {exc}") from None
+        request.state.device = peer.id
+        client = request.client.host if request.client else None
+        await run_in_threadpool(node.seen, peer, address=client,
+                                clock_offset=signed.clock_offset)  # fmt: skip
+        return peer
+
+    async def upload_authenticate(request: Request, body: bytes) -> str:
+        return (await authenticate(request, body)).id
+
+    async def health(_request: Request) -> Response:
+        return JSONResponse({"status": "ok", "node": node.kind, "protocol": PROTOCOL,
+                             "device": node.identity.device_id, "time": utc_now()})  # fmt: skip
+
+    async def join(request: Request) -> Response:
+        body = await body_of(request)
+        try:
+            data = json.loads(body)
+            join_request = JoinRequest(
+                code=str(data["code"]), device_id=str(data["device_id"]),
+                public_key=str(data["public_key"]), name=str(data.get("name") or ""),
+                kind=str(data["kind"]), campus_id=data.get("campus_id"),
+                campus_code=data.get("campus_code"),
+            )  # fmt: skip
+        except (ValueError, KeyError, TypeError):
+            raise SyncRefusal(400, "bad-request", "the join request cannot be read") from None
+        if data.get("protocol") not in (None, PROTOCOL):
+            raise SyncRefusal(409, "protocol",
+                              f"this {node.kind} speaks sync protocol {PROTOCOL} and this "
+                              f"computer speaks {data.get('protocol')}: update Sanad")  # fmt: skip
+        try:  # the joining device proves it holds the key it registers
+            verify_request(request.headers, request.method, _target(request), body,
+                           join_request.public_key, check_time=False)  # fmt: skip
+        except SignatureProblem as exc:
+            raise SyncRefusal(401, "signature", f"the join request was refused: {exc}") from None
+        try:
+            grant = await run_in_threadpool(node.join, join_request)
+        except JoinRefused as exc:
+            raise SyncRefusal(403, "join-refused", str(exc)) from None
+        log.info(json.dumps({"event": "join", "device": join_request.device_id,
+                             "kind": join_request.kind, "campus": grant.campus_code}))
+        answer: dict[str, Any] = {
+            "node_device_id": grant.node_device_id, "node_public_key": grant.node_public_key,
+            "node_kind": grant.node_kind, "campus_id": grant.campus_id,
+            "campus_code": grant.campus_code, "campus_name": grant.campus_name,
+            "epoch": grant.epoch, "time": utc_now(), "protocol": PROTOCOL,
+        }  # fmt: skip
+        if tls_fingerprint:
+            answer["tls_fingerprint"] = tls_fingerprint
+            answer["tls_proof"] = join_proof(join_request.code, tls_fingerprint,
+                                             grant.node_public_key)  # fmt: skip
+        return JSONResponse(answer)
+
+    async def hello(request: Request) -> Response:
+        peer = await authenticate(request, await body_of(request), check_time=False)
+        vector = await run_in_threadpool(node.vector)
+        return JSONResponse({"device_id": node.identity.device_id, "kind": node.kind,
+                             "public_key": node.identity.public_multikey, "epoch": node.epoch,
+                             "time": utc_now(), "protocol": PROTOCOL, "vector": vector,
+                             "you": {"name": peer.name, "campus_code": peer.campus_code}})
+
+    async def push(request: Request) -> Response:
+        body = await body_of(request)
+        peer = await authenticate(request, body)
+        try:
+            changes = await run_in_threadpool(decode_batch, body)
+        except BatchProblem as exc:
+            raise SyncRefusal(400, "bad-batch", str(exc)) from None
+        report = await run_in_threadpool(node.receive, peer, changes)
+        return JSONResponse({
+            "received": len(changes), "applied": report.applied, "kept": report.kept,
+            "skipped": report.skipped, "conflicts": report.conflicts,
+            "refused": [{"device": r.device_id, "seq": r.seq, "table": r.table,
+                         "row_id": r.row_id, "reason": r.reason} for r in report.refused],
+        })  # fmt: skip
+
+    async def pull(request: Request) -> Response:
+        body = await body_of(request)
+        peer = await authenticate(request, body)
+        try:
+            data = json.loads(body)
+            after, limit = int(data.get("after", 0)), int(data.get("limit", 1000))
+            held = {str(k): int(v) for k, v in dict(data.get("held") or {}).items()}
+        except (ValueError, TypeError, AttributeError):
+            raise SyncRefusal(400, "bad-request", "the pull request cannot be read") from None
+        limit = max(1, min(limit, MAX_PULL))
+        end = await run_in_threadpool(node.log_end)
+        if after > end:
+            after = 0  # the node's log is shorter than the client knew (restored): start over
+        changes, position, more = await run_in_threadpool(
+            lambda: node.changes_for(peer, after=after, limit=limit, held=held)
+        )
+        payload = await run_in_threadpool(encode_batch, changes)
+        return Response(payload, media_type=MEDIA_TYPE, headers={
+            "sanad-next": str(position), "sanad-more": "1" if more else "0",
+            "sanad-count": str(len(changes)), "sanad-epoch": node.epoch,
+        })  # fmt: skip
+
+    async def documents(request: Request) -> Response:
+        body = await body_of(request)
+        peer = await authenticate(request, body)
+        try:
+            data = json.loads(body)
+            held = {str(k): str(v) for k, v in dict(data.get("held") or {}).items()}
+            offered = [Document(str(d["key"]), str(d["kind"]), d.get("campus_code"),
+                                str(d["document"])) for d in data.get("offer") or []]
+        except (ValueError, TypeError, KeyError, AttributeError):
+            raise SyncRefusal(400, "bad-request", "the documents request cannot be read") from None
+        accepted = await run_in_threadpool(node.receive_documents, peer, offered)
+        out = await run_in_threadpool(node.documents_for, peer, held)
+        return JSONResponse({"accepted": accepted, "documents": [
+            {"key": d.key, "kind": d.kind, "campus_code": d.campus_code, "document": d.document}
+            for d in out]})  # fmt: skip
+
+    async def files(request: Request) -> Response:
+        body = await body_of(request)
+        peer = await authenticate(request, body)
+        try:
+            offered = [(str(sha), int(size)) for sha, size in json.loads(body)["offered"]]
+        except (ValueError, TypeError, KeyError):
+            raise SyncRefusal(400, "bad-request", "the files request cannot be read") from None
+        wanted = await run_in_threadpool(node.wanted_files, peer, offered)
+        return JSONResponse({"wanted": wanted})
+
+    async def refused(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        error = getattr(exc, "error", "http")
+        return JSONResponse({"error": error, "message": exc.detail}, status_code=exc.status_code)
+
+    routes: list[BaseRoute] = [
+        Route("/health", health),
+        Route("/sync/v1/join", join, methods=["POST"]),
+        Route("/sync/v1/hello", hello, methods=["GET"]),
+        Route("/sync/v1/push", push, methods=["POST"]),
+        Route("/sync/v1/pull", pull, methods=["POST"]),
+        Route("/sync/v1/documents", documents, methods=["POST"]),
+        Route("/sync/v1/files", files, methods=["POST"]),
+    ]
+    if upload_routes is not None:
+        routes.extend(upload_routes(upload_authenticate))
+    app = Starlette(routes=routes, exception_handlers={HTTPException: refused})
+    return _Logged(app)  # type: ignore[return-value]
+
+
+class _Logged:
+    """One JSON log line per request."""
+
+    def __init__(self, app: Starlette) -> None:
+        self.app = app
+        self.state = app.state
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        counts = {"in": 0, "out": 0, "status": 0}
+
+        async def counted_receive() -> Any:
+            message = await receive()
+            counts["in"] += len(message.get("body", b""))
+            return message
+
+        async def counted_send(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                counts["status"] = message["status"]
+            elif message["type"] == "http.response.body":
+                counts["out"] += len(message.get("body", b""))
+            await send(message)
+
+        try:
+            await self.app(scope, counted_receive, counted_send)
+        finally:
+            headers = dict(scope.get("headers") or [])
+            device = headers.get(b"sanad-device", b"").decode("latin-1") or None
+            log.info(json.dumps({
+                "event": "request", "method": scope["method"], "path": scope["path"],
+                "status": counts["status"], "device": device, "bytes_in": counts["in"],
+                "bytes_out": counts["out"],
+                "ms": round((time.perf_counter() - started) * 1000, 1),
+                "client": (scope.get("client") or [None])[0],
+            }))  # fmt: skip
