@@ -2,7 +2,7 @@
 
 Every node keeps the change-log entries it wrote and those it received, each under its origin
 device and that device's ``seq``. A node's knowledge is therefore summed up by the highest
-contiguous ``seq`` it holds per device; a peer sends it every entry above those counters. Because
+``seq`` it holds per device; a peer sends it every entry above those counters. Because
 entries carry whole rows with their versions, they can arrive over several hops and in any
 order and still converge.
 """
@@ -56,28 +56,13 @@ class VersionVector(dict[str, int]):
 
 
 def local_vector(store: Store) -> VersionVector:
-    """What this node holds: the highest seq per device with no gap below it."""
-    vector = VersionVector()
-    for row in store.query(
-        "SELECT device_id, COUNT(*) AS n, MAX(seq) AS hi FROM change_log GROUP BY device_id"
-    ):
-        if row["n"] == row["hi"]:
-            vector[row["device_id"]] = row["hi"]
-        else:
-            # A gap (an interrupted transfer): count only up to it, so the rest is sent again.
-            vector[row["device_id"]] = _contiguous_top(store, row["device_id"])
-    return vector
-
-
-def _contiguous_top(store: Store, device_id: str) -> int:
-    top = 0
-    for (seq,) in store.conn.execute(
-        "SELECT seq FROM change_log WHERE device_id = ? ORDER BY seq", (device_id,)
-    ):
-        if seq != top + 1:
-            break
-        top = seq
-    return top
+    """What this node holds: the highest seq per device. A node receives another device's
+    entries in that device's seq order (every hop sends in its log order and applies whole
+    batches), but only those in its scope: so the highest seq says "everything of that device
+    that is mine to have, up to here", though not every number below it is held."""
+    return VersionVector(
+        store.conn.execute("SELECT device_id, MAX(seq) FROM change_log GROUP BY device_id")
+    )
 
 
 def changes_page(
@@ -86,17 +71,14 @@ def changes_page(
     """Entries this node holds that ``peer`` lacks, at most ``limit``, in this node's log order,
     and the log position to continue ``after`` in the same pass. That order is causal (a parent
     row was logged here before its child), so the peer can apply them as they come; each
-    device's entries are in ``seq`` order within it. Only entries up to each device's contiguous
-    top are offered (a gap is filled first)."""
-    tops = local_vector(store)
+    device's entries are in ``seq`` order within it."""
     rows = store.conn.execute(
         "SELECT c.rowid, c.device_id, c.seq, c.table_name, c.row_id, c.version, c.op, c.row "
         "FROM change_log c "
-        "JOIN json_each(?) top ON top.key = c.device_id "
         "LEFT JOIN json_each(?) seen ON seen.key = c.device_id "
-        "WHERE c.rowid > ? AND c.seq > coalesce(seen.value, 0) AND c.seq <= top.value "
+        "WHERE c.rowid > ? AND c.seq > coalesce(seen.value, 0) "
         "ORDER BY c.rowid LIMIT ?",
-        (tops.to_json(), json.dumps(dict(peer)), after, limit),
+        (json.dumps(dict(peer)), after, limit),
     ).fetchall()
     changes = [Change(d, seq, t, r, v, o, json.loads(row)) for _, d, seq, t, r, v, o, row in rows]
     return changes, (rows[-1][0] if rows else after)

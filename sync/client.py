@@ -273,7 +273,7 @@ def join(
         if https:
             stream = response.extensions.get("network_stream")
             ssl_object = stream.get_extra_info("ssl_object") if stream else None
-            der = ssl_object.getpeercert(binary_form=True) if ssl_object else None
+            der = ssl_object.getpeercert(True) if ssl_object else None
             grant = response.json()
             if not der or grant.get("tls_fingerprint") != _fingerprint(der) or grant.get(
                 "tls_proof"

@@ -131,9 +131,11 @@ class FileStore(Protocol):
 class LocalFileStore:
     """A ``FileStore`` in a folder of this computer."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, blobs: Path | None = None) -> None:
+        """``blobs``: where whole files go, if not ``root/blobs`` (a campus hub puts them
+        straight into its own evidence folder, the same layout)."""
         self.root = Path(root)
-        self.blobs = BlobStore(self.root / "blobs")
+        self.blobs = BlobStore(Path(blobs) if blobs is not None else self.root / "blobs")
         self.uploads = self.root / "uploads"
         self.uploads.mkdir(parents=True, exist_ok=True)
         self._guard = threading.Lock()

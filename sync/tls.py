@@ -60,7 +60,7 @@ def hub_certificate(database: Path, *, years: int = 10) -> HubCertificate:
     now = dt.datetime.now(dt.UTC)
     alternative = x509.SubjectAlternativeName(
         [x509.DNSName(host), x509.DNSName("localhost"),
-         x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]  # fmt: skip
+         x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
     )
     certificate = (
         x509.CertificateBuilder()

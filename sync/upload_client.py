@@ -123,58 +123,47 @@ def upload(
     except OSError as exc:
         raise UploadProblem(f"cannot read {path}: {exc.strerror}") from None
     job = _Upload(
-        client,
-        base_url.rstrip("/"),
-        path,
-        sha256,
-        size,
-        resume,
-        sign,
-        chunk_size,
-        extra,
-        progress,
-        cancel,
-        httpx.Timeout(stall_timeout),
-        max_retries,
-        backoff,
-        peer,
+        client=client,
+        base_url=base_url.rstrip("/"),
+        path=path,
+        sha256=sha256,
+        size=size,
+        resume=resume,
+        sign=sign,
+        chunk_size=chunk_size,
+        metadata=extra,
+        progress=progress,
+        cancel=cancel,
+        timeout=httpx.Timeout(stall_timeout),  # each of connect, read, write: no total deadline
+        max_retries=max_retries,
+        backoff=backoff,
+        peer=peer,
     )
     return job.run()
 
 
+@dataclass
 class _Upload:
-    def __init__(
-        self,
-        client: httpx.Client,
-        base_url: str,
-        path: Path,
-        sha256: str,
-        size: int,
-        resume: MutableMapping[str, str],
-        sign: Sign | None,
-        chunk_size: int,
-        metadata: dict[str, str],
-        progress: Callable[[int, int], None] | None,
-        cancel: Callable[[], bool] | None,
-        timeout: httpx.Timeout,
-        max_retries: int,
-        backoff: float,
-        peer: str,
-    ) -> None:
-        self.client, self.base_url, self.path, self.sha256 = client, base_url, path, sha256
-        self.size, self.resume, self.sign, self.chunk_size = size, resume, sign, chunk_size
-        self.metadata, self.progress, self.cancel = metadata, progress, cancel
-        self.timeout, self.max_retries, self.backoff, self.peer = (
-            timeout,
-            max_retries,
-            backoff,
-            peer,
-        )
-        self.url: str | None = None
-        self.checked_held = False
-        self.failures = 0
-        self.sent = 0
-        self.resumed_at: int | None = None
+    client: httpx.Client
+    base_url: str
+    path: Path
+    sha256: str
+    size: int
+    resume: MutableMapping[str, str]
+    sign: Sign | None
+    chunk_size: int
+    metadata: dict[str, str]
+    progress: Callable[[int, int], None] | None
+    cancel: Callable[[], bool] | None
+    timeout: httpx.Timeout
+    max_retries: int
+    backoff: float
+    peer: str
+    url: str | None = None  # the upload on the server, once known
+    checked_held: bool = False
+    failures: int = 0  # in a row
+    sent: int = 0
+    resumed_at: int | None = None
 
     def run(self) -> UploadResult:
         while True:

@@ -1,8 +1,9 @@
 """``sanad db check``: is this database whole, current, and is its history intact?
 
 Checks, each reported separately: SQLite's integrity and foreign keys; the schema version;
-the change log (no gaps in each device's ``seq``, every row's current version logged with exactly
-its content, nothing logged beyond a row's version, every entry pointing at an audit entry); and
+the change log (no gaps in this device's own ``seq``, every row's current version logged with
+exactly its content, nothing logged beyond a row's version, every entry pointing at an audit
+entry); and
 the audit chain (hashes and links, per device); and that every evidence file recorded is in
 the evidence folder beside the database.
 """
@@ -93,9 +94,13 @@ def _check_evidence_files(store: Store, problem: Any, report: HealthReport) -> N
 
 
 def _check_change_log(store: Store, problem: Any, report: HealthReport) -> None:
+    # Only this device's own entries must be gap-free: of another device's, a node holds
+    # those in its sync scope (a hub gets head office's national catalogue, not head office's
+    # own records), always in seq order but not every number.
     for row in store.query(
         "SELECT device_id, COUNT(*) AS n, MIN(seq) AS lo, MAX(seq) AS hi "
-        "FROM change_log GROUP BY device_id"
+        "FROM change_log WHERE device_id = ? GROUP BY device_id",
+        (store.device_id,),
     ):
         if row["lo"] != 1 or row["hi"] != row["n"]:
             problem(

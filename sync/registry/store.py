@@ -33,6 +33,7 @@ from sqlalchemy import (
     create_engine,
     event,
     func,
+    literal_column,
     or_,
     select,
     text,
@@ -127,7 +128,7 @@ class Registry:
                     conn.execute(t.migrations_table.insert().values(name=name,
                                                                     applied_at=utc_now()))
                     applied.append(name)
-            have = dict(conn.execute(select(t.meta.c.key, t.meta.c.value)).tuples().all())
+            have = dict(conn.execute(select(t.meta.c.key, t.meta.c.value)).all())
             if "device_id" not in have:
                 key = Ed25519PrivateKey.generate()
                 conn.execute(t.meta.insert(), [
@@ -177,6 +178,14 @@ class Registry:
                 keys: list[str], settable: list[str], where: Any = None) -> None:  # fmt: skip
         if not values:
             return
+        if not self.is_sqlite and len(values) > 50:
+            condition = where(table, _Excluded(table)) if where is not None else None
+            self._copy_merge(conn, table, values, "DO UPDATE SET " + ", ".join(
+                f"{c} = EXCLUDED.{c}" for c in settable) + (
+                " WHERE " + str(condition.compile(dialect=conn.dialect,
+                                                  compile_kwargs={"literal_binds": True}))
+                if condition is not None else ""), keys)  # fmt: skip
+            return
         dialect = sqlite if self.is_sqlite else postgresql
         statement = dialect.insert(table)
         statement = statement.on_conflict_do_update(
@@ -189,8 +198,37 @@ class Registry:
     def _insert_ignore(self, conn: Connection, table: Any, values: list[dict[str, Any]]) -> None:
         if not values:
             return
+        if not self.is_sqlite and len(values) > 50:
+            self._copy_merge(conn, table, values, "DO NOTHING", None)
+            return
         dialect = sqlite if self.is_sqlite else postgresql
         conn.execute(dialect.insert(table).on_conflict_do_nothing(), values)
+
+    def _copy_merge(self, conn: Connection, table: Any, values: list[dict[str, Any]],
+                    action: str, keys: list[str] | None) -> None:  # fmt: skip
+        """PostgreSQL: COPY the rows into a temporary table, then one INSERT … SELECT … ON
+        CONFLICT, in the rows' order (so log positions keep the batch's causal order). An
+        executemany of an upsert would be sent row by row."""
+        columns = list(values[0])
+        staging = f"staging_{table.name}"
+        raw = conn.connection.driver_connection
+        with raw.cursor() as cursor:
+            cursor.execute(
+                f"CREATE TEMP TABLE IF NOT EXISTS {staging} ON COMMIT DELETE ROWS AS "
+                f"SELECT {', '.join(columns)}, 0 AS ord_ FROM {table.name} WITH NO DATA"
+            )
+            with cursor.copy(
+                f"COPY {staging} ({', '.join(columns)}, ord_) FROM STDIN"
+            ) as copy:
+                for number, row in enumerate(values):
+                    copy.write_row([*(row[c] for c in columns), number])
+            target = f"({', '.join(keys)})" if keys else ""
+            cursor.execute(
+                f"INSERT INTO {table.name} ({', '.join(columns)}) "
+                f"SELECT {', '.join(columns)} FROM {staging} ORDER BY ord_ "
+                f"ON CONFLICT {target} {action}"
+            )
+            cursor.execute(f"DELETE FROM {staging}")
 
     # -- admin ----------------------------------------------------------------------------
 
@@ -329,7 +367,7 @@ class Registry:
     def vector(self) -> VersionVector:
         with self.engine.connect() as conn:
             return VersionVector(conn.execute(select(t.vector.c.device_id, t.vector.c.top))
-                                 .tuples().all())  # fmt: skip
+                                 .all())  # fmt: skip
 
     def seen(self, peer: PeerDevice, *, address: str | None, clock_offset: float) -> None:
         with self.engine.begin() as conn:
@@ -359,7 +397,7 @@ class Registry:
             while more and len(out) < limit:
                 page = conn.execute(
                     query.where(t.log.c.pos > position).order_by(t.log.c.pos).limit(_PAGE_SCAN)
-                ).tuples().all()
+                ).all()
                 for pos, device, seq, table, row_id, version, op, row in page:
                     position = pos
                     if seq > held.get(device, 0):
@@ -427,7 +465,7 @@ class Registry:
         with self.engine.connect() as conn:
             result = conn.execute(select(t.rows.c.row_id, t.rows.c.row)
                                   .where(t.rows.c.table_name == table))  # fmt: skip
-            return {row_id: json.loads(row) for row_id, row in result.tuples()}
+            return {row_id: json.loads(row) for row_id, row in result}
 
     def count(self, table: Any) -> int:
         with self.engine.connect() as conn:
@@ -467,18 +505,19 @@ class _Batch:
                 continue
             key = (change.table, change.row_id)
             row = change.row
+            text_row = _json(row)
             incoming = (int(row["version"]), str(row["last_device"]))
             holding_row = self.current.get(key)
             if holding_row is None:
                 self.report.applied += 1
-                self._take(key, row, changed)
+                self._take(key, row, text_row, changed)
             else:
                 holding = (holding_row["version"], holding_row["last_device"])
                 if incoming > holding:
                     if incoming[0] == holding[0]:
                         conflicts.append(_conflict(change, json.loads(holding_row["row"]), row))
                     self.report.applied += 1
-                    self._take(key, row, changed)
+                    self._take(key, row, text_row, changed)
                 elif incoming < holding:
                     if incoming[0] == holding[0] and _content(row) != _content(
                         json.loads(holding_row["row"])
@@ -490,7 +529,7 @@ class _Batch:
             log_rows.append({"device_id": change.device_id, "seq": change.seq,
                              "table_name": change.table, "row_id": change.row_id,
                              "version": change.version, "owner": row["owner"], "op": change.op,
-                             "row": _json(row), "received_at": now})  # fmt: skip
+                             "row": text_row, "received_at": now})  # fmt: skip
         self.report.conflicts += len(conflicts)
         registry = self.registry
         registry._insert_ignore(self.conn, t.log, log_rows)
@@ -523,8 +562,8 @@ class _Batch:
         for table, row_id in keys:
             by_table.setdefault(table, []).append(row_id)
         for table, ids in by_table.items():
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
+            for start in range(0, len(ids), 2000):
+                chunk = ids[start : start + 2000]
                 result = self.conn.execute(
                     select(t.rows.c.row_id, t.rows.c.owner, t.rows.c.version,
                            t.rows.c.last_device, t.rows.c.row)
@@ -533,11 +572,11 @@ class _Batch:
                 for r in result:
                     self.current[(table, r["row_id"])] = dict(r)
 
-    def _take(self, key: tuple[str, str], row: dict[str, Any],
+    def _take(self, key: tuple[str, str], row: dict[str, Any], text_row: str,
               changed: dict[tuple[str, str], dict[str, Any]]) -> None:  # fmt: skip
         record = {"table_name": key[0], "row_id": key[1], "owner": row["owner"],
                   "version": int(row["version"]), "last_device": str(row["last_device"]),
-                  "row": _json(row)}  # fmt: skip
+                  "row": text_row}  # fmt: skip
         self.current[key] = record
         changed[key] = record
 
@@ -585,7 +624,7 @@ class _Batch:
             return
         tops = dict(self.conn.execute(
             select(t.vector.c.device_id, t.vector.c.top).where(t.vector.c.device_id.in_(devices))
-        ).tuples().all())  # fmt: skip
+        ).all())  # fmt: skip
         updates = []
         for device in devices:
             top = start = tops.get(device, 0)
@@ -599,6 +638,16 @@ class _Batch:
             if top != start:
                 updates.append({"device_id": device, "top": top})
         self.registry._upsert(self.conn, t.vector, updates, ["device_id"], ["top"])
+
+
+class _Excluded:
+    """``EXCLUDED.column`` in a condition written with SQLAlchemy columns (for the COPY path)."""
+
+    def __init__(self, table: Any) -> None:
+        self._table = table
+
+    def __getattr__(self, name: str) -> Any:
+        return literal_column(f"EXCLUDED.{name}")
 
 
 def _json(row: dict[str, Any]) -> str:

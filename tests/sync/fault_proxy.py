@@ -328,7 +328,7 @@ class _Stream:
                 ]
                 if not due:
                     return
-                fault = due[0]
+                fault = min(due, key=lambda f: self.armed[f] + f.after)
                 self.fired.add(fault)
                 if not self._fire(fault, self.offset):
                     continue

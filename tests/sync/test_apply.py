@@ -156,8 +156,11 @@ def test_a_change_not_the_senders_to_make_is_refused_and_the_rest_applies(templa
         assert "may not write records of 'another-campus'" in report.refused[0].reason
         assert report.applied == len(changes) - 1
         assert hub.get("learners", forged.row_id) is None
-        # Not recorded: offered again, it is refused again rather than taken as held.
-        assert local_vector(hub).get("station-1", 0) == 0
+        # Not recorded: sent again, it is judged (and refused) again, not taken as held.
+        assert not hub.scalar("SELECT count(*) FROM change_log WHERE device_id = 'station-1' "
+                              "AND seq = ?", (forged.seq,))  # fmt: skip
+        again = apply_changes(hub, [forged], only_its_campus)
+        assert [r.row_id for r in again.refused] == [forged.row_id]
     finally:
         for store in (hub, station, _other):
             store.close()

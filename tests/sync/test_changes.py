@@ -66,14 +66,29 @@ def test_vector_json_round_trip_and_merge(data):
     assert all(merged.covers(device, seq) for device, seq in data.items())
 
 
-def test_a_gap_from_an_interrupted_transfer_is_asked_for_again(tmp_path):
+def test_another_devices_entries_out_of_scope_leave_numbers_unheld(tmp_path):
+    """A hub holds head office's national-catalogue entries but not head office's own records:
+    its counter for head office is the highest it holds (batches arrive whole and in seq
+    order), and the health check does not call the missing numbers a gap."""
+    from desktop.core.health import check_database
+
     store = _campus(tmp_path / "hub.db")
-    for seq in (1, 2, 4):
-        store.conn.execute(
-            "INSERT INTO change_log VALUES ('remote', ?, 'tracks', ?, 1, 'insert', '{}', 1, 'now')",
-            (seq, f"row-{seq}"),
-        )
-    assert local_vector(store)["remote"] == 2
+    _write_tracks(store, "head-office-device", 4)
+    store.conn.execute("DROP TRIGGER IF EXISTS change_log_no_delete")
+    store.conn.execute("DELETE FROM change_log WHERE device_id = 'head-office-device' AND seq = 3")
+    assert local_vector(store)["head-office-device"] == 4
+    assert not [p for p in check_database(store).problems if "gap" in p]
+
+
+def test_a_gap_in_this_devices_own_log_is_reported(tmp_path):
+    from desktop.core.health import check_database
+
+    store = _campus(tmp_path / "hub.db")
+    own = store.device_id
+    top = store.scalar("SELECT max(seq) FROM change_log WHERE device_id = ?", (own,))
+    store.conn.execute("DROP TRIGGER IF EXISTS change_log_no_delete")
+    store.conn.execute("DELETE FROM change_log WHERE device_id = ? AND seq = ?", (own, top - 1))
+    assert [p for p in check_database(store).problems if "gap" in p]
 
 
 @settings(deadline=None, max_examples=9)  # each example sets a campus up (a password hash)

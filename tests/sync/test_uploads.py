@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[2]
 START = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
 TUS = {"Tus-Resumable": "1.0.0"}
 CHUNK = 64 * 1024
+HTTP = httpx.Client()  # one for the whole module: making a client costs a TLS context each time
 
 
 # -- the server under test -------------------------------------------------------------------
@@ -121,8 +122,7 @@ class Registry:
         options.setdefault("sign", signer())
         options.setdefault("chunk_size", CHUNK)
         options.setdefault("backoff", 0.0)
-        with httpx.Client() as client:
-            return upload(client, self.url, path, sha256 or _sha(path.read_bytes()), **options)
+        return upload(HTTP, self.url, path, sha256 or _sha(path.read_bytes()), **options)
 
     def stored(self, sha256: str) -> bytes:
         return self.store.path(sha256).read_bytes()
@@ -203,7 +203,7 @@ def _raw(sign: Callable | None = None) -> Callable[..., httpx.Response]:
         tus: dict | None = TUS,
     ) -> httpx.Response:
         all_headers = {**(tus or {}), **(headers or {}), **sign(method, url, body)}
-        return httpx.request(method, url, headers=all_headers, content=body)
+        return HTTP.request(method, url, headers=all_headers, content=body)
 
     return send
 
@@ -538,7 +538,6 @@ def test_a_piece_cut_off_mid_way_is_not_kept_and_is_sent_again(registry, tmp_pat
         registry.upload(source, resume=resume, cancel=cancel_inside_the_second_piece)
     head = _raw()("HEAD", resume[_sha(source.read_bytes())])
     assert head.headers["Upload-Offset"] == str(CHUNK)  # the cut piece left nothing behind
-    print("DEBUG cut", registry.recorder.requests)
     result = registry.upload(source, resume=resume)
     assert result.resumed_at == CHUNK and result.sent_bytes == 2 * CHUNK
     assert registry.stored(_sha(source.read_bytes())) == source.read_bytes()
@@ -814,7 +813,6 @@ def test_a_client_killed_mid_upload_is_finished_by_a_fresh_process(registry, tmp
     assert second.returncode == 0, second.stderr
     outcome = json.loads(second.stdout)
     resent = registry.recorder.patch_bytes(before)
-    print("DEBUG kill-client", outcome, resent, registry.recorder.requests)
     assert resent == outcome["sent"] == len(data) - outcome["resumed_at"]
     # Nothing before the piece in flight is sent again; that piece at most once more.
     assert len(data) - 4 * CHUNK - CHUNK <= resent <= len(data) - 4 * CHUNK
