@@ -234,33 +234,16 @@ def hub_serve(db_path: Path, host: str, port: int, no_tls: bool, log_level: str)
     """Serve sync to lab stations (HTTPS with the hub's own certificate, pinned by stations)."""
     import uvicorn
 
-    from desktop.core.blobs import BlobStore
-    from desktop.core.paths import evidence_dir
-    from sync.file_store import LocalFileStore
-    from sync.hub import HubNode
-    from sync.server import make_app
-    from sync.tls import hub_certificate
-    from sync.uploads import upload_routes
+    from sync.hub_server import hub_app
 
     _store(db_path).close()
-    blobs = BlobStore(evidence_dir(db_path))
-    files = LocalFileStore(evidence_dir(db_path).with_name(db_path.name + ".uploads"),
-                           blobs=blobs.root)  # fmt: skip
-    node = HubNode(db_path, evidence_has=blobs.has)
+    try:
+        app, node, tls = hub_app(db_path, tls=not no_tls)
+    except RuntimeError as exc:
+        _fail(exc)
     _log_to_stderr(log_level)
-    tls = {}
-    fingerprint = None
-    if not no_tls:
-        certificate = hub_certificate(db_path)
-        tls = {"ssl_certfile": str(certificate.certificate), "ssl_keyfile": str(certificate.key)}
-        fingerprint = certificate.fingerprint
-    app = make_app(node, tls_fingerprint=fingerprint, upload_routes=lambda auth: upload_routes(
-        files, authenticate=auth, max_size=512 * 1024 * 1024,
-        expiry=dt.timedelta(days=7)))  # fmt: skip
     scheme = "http" if no_tls else "https"
     click.echo(f"Sanad campus hub {node.campus['code']} on {scheme}://{host}:{port}", err=True)
-    if fingerprint:
-        click.echo(f"Certificate fingerprint {fingerprint[:16]}…", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, **tls)
 
 
@@ -296,21 +279,15 @@ def hub_stations(db_path: Path) -> None:
 @click.option("--reason", required=True, help="Why: the station is told.")
 def hub_revoke_station(db_path: Path, device_id: str, reason: str) -> None:
     """Refuse every further request of a station."""
-    from desktop.core.ids import utc_now
     from desktop.core.store import SYSTEM
+    from sync.hub import revoke_station
 
     with _store(db_path) as store:
-        row = store.one("SELECT name, revoked_at FROM devices WHERE id = ? AND kind = 'station'",
-                        (device_id,))  # fmt: skip
-        if row is None:
-            _fail(f"no station {device_id} has joined this hub: see sanad hub stations")
-        if row["revoked_at"]:
-            _fail(f"{row['name']} was already revoked on {row['revoked_at']}")
-        with store.transaction(SYSTEM) as tx:
-            tx.update("devices", device_id, {"revoked_at": utc_now(),
-                                             "revoked_reason": reason})  # fmt: skip
-            tx.audit("device.revoke", "devices", device_id, {"reason": reason})
-    click.echo(f"Revoked {row['name']}.")
+        try:
+            revoked = revoke_station(store, SYSTEM, device_id, reason)
+        except DomainError as exc:
+            _fail(exc)
+    click.echo(f"Revoked {revoked['name']}.")
 
 
 # -- sync ----------------------------------------------------------------------------------
@@ -425,16 +402,10 @@ def bundle() -> None:
                                     "joined).")  # fmt: skip
 def bundle_export(db_path: Path, destination: Path, peer: str | None) -> None:
     """Write everything the other side has not acknowledged into a signed bundle."""
-    from sync.bundles import acknowledged, export_bundle
-    from sync.client import links
-    from sync.identity import device_key
+    from sync.bundles import export_for_peer
 
     with _store(db_path) as store:
-        if peer is None:
-            known = links(store)
-            peer = known[0].peer_device_id if known else None
-        since = acknowledged(store, peer) if peer else {}
-        summary = export_bundle(store, destination, device_key(store).private, since=since)
+        summary = export_for_peer(store, destination, peer)
     click.echo(f"Wrote {destination}: {summary.changes:,} changes.")
 
 
@@ -443,26 +414,11 @@ def bundle_export(db_path: Path, destination: Path, peer: str | None) -> None:
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
 def bundle_import(db_path: Path, source: Path) -> None:
     """Check a bundle whole, then apply it (a bad one changes nothing; twice is harmless)."""
-    from sync.bundles import BundleProblem, import_bundle
-    from sync.client import FROM_UPSTREAM, links
-    from sync.hub import owners_of
+    from sync.bundles import BundleProblem, import_from_file
 
     with _store(db_path) as store:
-        trusted = {link.peer_device_id: link.peer_public_key for link in links(store)}
-        for row in store.query("SELECT id, public_key FROM devices WHERE public_key IS NOT NULL "
-                               "AND revoked_at IS NULL"):  # fmt: skip
-            trusted.setdefault(row["id"], row["public_key"])
-        upstream = {link.peer_device_id for link in links(store)}
-        from sync.apply import Rights
-
-        def rights_for(sender: str) -> Rights:
-            if sender in upstream:
-                return FROM_UPSTREAM
-            return Rights(default=lambda device: owners_of(store, device),
-                          sender=owners_of(store, sender))  # fmt: skip
-
         try:
-            summary = import_bundle(store, source, trusted=trusted, rights=rights_for)
+            summary = import_from_file(store, source)
         except BundleProblem as exc:
             _fail(exc)
     report = summary.report

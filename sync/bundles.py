@@ -47,7 +47,9 @@ __all__ = [
     "BundleSummary",
     "acknowledged",
     "export_bundle",
+    "export_for_peer",
     "import_bundle",
+    "import_from_file",
     "read_bundle",
 ]
 
@@ -235,3 +237,39 @@ def acknowledged(store: Store, device_id: str) -> VersionVector:
     """What ``device_id`` said it holds in its last bundle to this node (nothing if none)."""
     row = store.one("SELECT acknowledged FROM sync_peers WHERE device_id = ?", (device_id,))
     return VersionVector.from_json(row["acknowledged"]) if row else VersionVector()
+
+
+def export_for_peer(store: Store, destination: Path, peer: str | None = None) -> BundleSummary:
+    """A bundle for ``peer`` (default: the node this one joined) with everything it has not
+    acknowledged, signed with this node's device key: what ``sanad bundle export`` and the
+    Sync screen write."""
+    from sync.client import links
+    from sync.identity import device_key
+
+    if peer is None:
+        known = links(store)
+        peer = known[0].peer_device_id if known else None
+    since = acknowledged(store, peer) if peer else VersionVector()
+    return export_bundle(store, destination, device_key(store).private, since=since)
+
+
+def import_from_file(store: Store, source: Path) -> BundleSummary:
+    """Import a bundle from a device this node knows: the node it joined (whose changes are
+    taken as they come, as over HTTP) or one of the campus's devices (only for the campus)."""
+    from sync.client import FROM_UPSTREAM, links
+    from sync.hub import owners_of
+
+    known = links(store)
+    trusted = {link.peer_device_id: link.peer_public_key for link in known}
+    for row in store.query("SELECT id, public_key FROM devices WHERE public_key IS NOT NULL "
+                           "AND revoked_at IS NULL AND deleted = 0"):  # fmt: skip
+        trusted.setdefault(row["id"], row["public_key"])
+    upstream = {link.peer_device_id for link in known}
+
+    def rights_for(sender: str) -> Rights:
+        if sender in upstream:
+            return FROM_UPSTREAM
+        return Rights(default=lambda device: owners_of(store, device),
+                      sender=owners_of(store, sender))  # fmt: skip
+
+    return import_bundle(store, source, trusted=trusted, rights=rights_for)

@@ -17,8 +17,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from desktop.core.errors import InvalidTransition, NotFound, phrase
 from desktop.core.ids import utc_now
+from desktop.core.services.access import require_role
 from desktop.core.store import SYSTEM, Actor, Store
+from desktop.core.validation import require_text
 from sync.apply import ApplyReport, Rights, apply_changes
 from sync.changes import Change, VersionVector, local_vector
 from sync.identity import DeviceKey, device_key
@@ -33,7 +36,14 @@ from sync.node import (
     new_join_code,
 )
 
-__all__ = ["HubNode", "create_station_code", "node_documents", "owners_of", "stations"]
+__all__ = [
+    "HubNode",
+    "create_station_code",
+    "node_documents",
+    "owners_of",
+    "revoke_station",
+    "stations",
+]
 
 STATION_CODE_VALIDITY = dt.timedelta(days=1)
 _PAGE_SCAN = 4000
@@ -42,7 +52,9 @@ _PAGE_SCAN = 4000
 def create_station_code(
     store: Store, actor: Actor, *, valid_for: dt.timedelta = STATION_CODE_VALIDITY
 ) -> tuple[str, str]:
-    """A one-time code a lab station joins this hub with; the code and when it expires."""
+    """A one-time code a lab station joins this hub with; the code and when it expires.
+    A focal person's (admin's) to give."""
+    require_role(actor, "admin", doing=phrase("make codes for lab stations"))
     code = new_join_code()
     expires = (dt.datetime.now(dt.UTC) + valid_for).strftime("%Y-%m-%dT%H:%M:%SZ")
     with store.transaction(actor) as tx:
@@ -77,6 +89,26 @@ def stations(store: Store) -> list[dict[str, Any]]:
         "WHERE d.kind = 'station' AND d.campus_id = ? AND d.deleted = 0 ORDER BY d.name",
         (store.campus_id,),
     )
+
+
+def revoke_station(store: Store, actor: Actor, device_id: str, reason: str) -> dict[str, Any]:
+    """Refuse every further request of a lab station (lost, stolen, or put to other use); the
+    station is told ``reason`` when it next syncs. A focal person's (admin's) to do."""
+    require_role(actor, "admin", doing=phrase("revoke lab stations"))
+    reason = require_text(reason, "reason", max_len=500)
+    row = store.one("SELECT name, revoked_at FROM devices WHERE id = ? AND kind = 'station' "
+                    "AND deleted = 0", (device_id,))  # fmt: skip
+    if row is None:
+        raise NotFound.single("devices", device_id, "is not a lab station that joined this hub",
+                              "Choose one of the stations listed")  # fmt: skip
+    if row["revoked_at"]:
+        raise InvalidTransition.single("devices", row["name"], "was already revoked on {day}",
+                                       "Nothing more is needed", day=row["revoked_at"][:10])
+    with store.transaction(actor) as tx:
+        revoked = tx.update("devices", device_id, {"revoked_at": utc_now(),
+                                                   "revoked_reason": reason})  # fmt: skip
+        tx.audit("device.revoke", "devices", device_id, {"reason": reason})
+    return revoked
 
 
 def node_documents(store: Store) -> list[Document]:
@@ -225,13 +257,15 @@ class HubNode:
     def receive_documents(self, peer: PeerDevice, documents: Sequence[Document]) -> int:
         return 0  # a station makes no signed documents
 
-    def seen(self, peer: PeerDevice, *, address: str | None, clock_offset: float) -> None:
+    def seen(self, peer: PeerDevice, *, address: str | None,
+             clock_offset: float | None) -> None:  # fmt: skip
         with self._lock, self.store.transaction(SYSTEM):
             self.store.conn.execute(
                 "INSERT INTO sync_peers (device_id, acknowledged, last_seen_at, last_address, "
                 "clock_offset_seconds) VALUES (?, '{}', ?, ?, ?) ON CONFLICT (device_id) DO "
                 "UPDATE SET last_seen_at = excluded.last_seen_at, last_address = "
-                "excluded.last_address, clock_offset_seconds = excluded.clock_offset_seconds",
+                "excluded.last_address, clock_offset_seconds = "
+                "COALESCE(excluded.clock_offset_seconds, sync_peers.clock_offset_seconds)",
                 (peer.id, utc_now(), address, clock_offset),
             )
 

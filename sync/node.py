@@ -156,7 +156,10 @@ class SyncNode(Protocol):
 
     def receive_documents(self, peer: PeerDevice, documents: Sequence[Document]) -> int: ...
 
-    def seen(self, peer: PeerDevice, *, address: str | None, clock_offset: float) -> None: ...
+    def seen(self, peer: PeerDevice, *, address: str | None,
+             clock_offset: float | None) -> None:
+        """``peer`` made a request from ``address``; ``clock_offset`` (server time minus its
+        clock) only when the request shows it (hello), else None: keep the last one."""
 
     def wanted_files(self, peer: PeerDevice, offered: Sequence[tuple[str, int]]) -> list[str]:
         """Which of the evidence files ``peer`` holds (sha256, size) this node wants sent."""

@@ -50,6 +50,8 @@ __all__ = ["SyncRefusal", "join_proof", "make_app"]
 log = logging.getLogger("sanad.sync")
 MAX_BODY = 64 * 1024 * 1024
 MAX_PULL = 5000
+PEER_CACHE_SECONDS = 5.0
+SEEN_EVERY_SECONDS = 30.0
 
 
 class SyncRefusal(HTTPException):
@@ -84,6 +86,21 @@ def make_app(
     """The ASGI app serving ``node``. ``upload_routes`` builds the evidence upload routes from
     the authentication hook (so the registry and a hub store files where each keeps them)."""
 
+    # A sync of many small files is many requests: the device's record is read once a few
+    # seconds (a revocation takes effect within PEER_CACHE_SECONDS), and its last contact
+    # written at each hello and otherwise at most every SEEN_EVERY_SECONDS.
+    peers: dict[str, tuple[float, PeerDevice | None]] = {}
+    last_seen: dict[str, float] = {}
+
+    async def lookup(device_id: str) -> PeerDevice | None:
+        now = time.monotonic()
+        cached = peers.get(device_id)
+        if cached is not None and now - cached[0] < PEER_CACHE_SECONDS:
+            return cached[1]
+        peer = await run_in_threadpool(node.peer, device_id)
+        peers[device_id] = (now, peer)
+        return peer
+
     async def body_of(request: Request) -> bytes:
         declared = request.headers.get("content-length")
         if declared and int(declared) > MAX_BODY:
@@ -100,7 +117,7 @@ def make_app(
                 f"{protocol}: update Sanad on the older one",
             )  # fmt: skip
         device_id = request.headers.get(HEADER_DEVICE, "")
-        peer = await run_in_threadpool(node.peer, device_id) if device_id else None
+        peer = await lookup(device_id) if device_id else None
         if peer is None:
             raise SyncRefusal(401, "unknown-device",
                               f"this {node.kind} does not know this computer (device "
@@ -120,8 +137,13 @@ def make_app(
             raise SyncRefusal(401, "signature", f"the request was refused: {exc}") from None
         request.state.device = peer.id
         client = request.client.host if request.client else None
-        await run_in_threadpool(node.seen, peer, address=client,
-                                clock_offset=signed.clock_offset)  # fmt: skip
+        # Only hello is signed by the device's own clock: the client corrects the time of every
+        # later request by the offset hello told it, so those would always say "on time".
+        offset = signed.clock_offset if request.url.path.endswith("/sync/v1/hello") else None
+        now = time.monotonic()
+        if offset is not None or now - last_seen.get(peer.id, -1e9) >= SEEN_EVERY_SECONDS:
+            last_seen[peer.id] = now
+            await run_in_threadpool(node.seen, peer, address=client, clock_offset=offset)
         return peer
 
     async def upload_authenticate(request: Request, body: bytes) -> str:

@@ -63,7 +63,7 @@ __all__ = [
 ]
 
 TUS_VERSION = "1.0.0"
-EXTENSIONS = "creation,checksum,termination,expiration"
+EXTENSIONS = "creation,creation-with-upload,checksum,termination,expiration"
 CHECKSUMS: dict[str, Callable[[bytes], Any]] = {
     "sha1": hashlib.sha1,
     "sha256": hashlib.sha256,
@@ -221,12 +221,17 @@ class _TusServer:
                 f"server's administrator to raise the limit",
                 {"Tus-Max-Size": str(self.max_size)},
             )
-        if body:
-            raise _Refusal(
-                400,
-                "this server takes the file's bytes by PATCH after the upload "
-                "is created, not in the POST that creates it",
-            )
+        if body:  # creation-with-upload: the first piece comes with the POST
+            content_type = headers.get("content-type", "")
+            if content_type.split(";")[0].strip().lower() != OFFSET_TYPE:
+                raise _Refusal(
+                    415, f"bytes sent with the POST need Content-Type {OFFSET_TYPE}, not "
+                    f"{content_type!r}",
+                )  # fmt: skip
+            if len(body) > length:
+                raise _Refusal(413, f"{len(body)} bytes is more than the Upload-Length of "
+                                    f"{length}")  # fmt: skip
+            _check_checksum(headers.get("upload-checksum"), body)
         metadata = _parse_metadata(headers.get("upload-metadata", ""))
         sha256 = metadata.get("sha256", "").strip().lower()
         if not _SHA256.fullmatch(sha256):
@@ -249,10 +254,15 @@ class _TusServer:
                 expires=now + self.expiry,
             )
         )
-        if length == 0:
+        if body:
+            info = await run_in_threadpool(
+                lambda: self.files.append(info.upload_id, 0, body, expires=now + self.expiry)
+            )
+        if info.offset == length:
             info = await self._finish(info)
         location = f"{request.scope.get('root_path', '')}{self.prefix}/{info.upload_id}"
-        response = Response(status_code=201, headers={"Location": location, **self._expires(info)})
+        response = Response(status_code=201, headers={
+            "Location": location, "Upload-Offset": str(info.offset), **self._expires(info)})
         if held:
             response.headers[HELD_HEADER] = "true"
         return response

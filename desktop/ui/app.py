@@ -50,13 +50,21 @@ class _QuitAfterFirstPaint(QObject):
 
 
 def campus_facts(conn: sqlite3.Connection) -> dict[str, Any]:
-    """What start-up needs to know: is there a campus, its name, is it the demo."""
+    """What start-up needs to know: is there a campus, its name, is it the demo. A lab
+    station whose first sync never finished is not set up yet (it has nobody's account):
+    ``joined_url`` is the hub it joined, where the first run continues."""
     settings = dict(conn.execute("SELECT key, value FROM settings").fetchall())
     campus = conn.execute(
         "SELECT code, name_en, name_ur FROM campuses WHERE id = ?", (settings.get("campus_id"),)
     ).fetchone()
+    joined_url = ""
+    if settings.get("node_kind") == "station":
+        link = conn.execute("SELECT url, last_success_at FROM sync_links").fetchone()
+        if link is not None and link[1] is None:
+            joined_url = link[0]
     return {
-        "set_up": "device_id" in settings,
+        "set_up": "device_id" in settings and not joined_url,
+        "joined_url": joined_url,
         "demo": settings.get("demo") == "1",
         "head_office": settings.get("node_kind") == "head_office",
         "campus": f"{campus[1]} ({campus[0]})" if campus else "",
@@ -149,10 +157,12 @@ def run(db_path: Path, *, quit_after_start: bool = False, language: str | None =
     if not facts["set_up"]:
         from desktop.ui.first_run import FirstRunWizard  # only a fresh computer needs it
 
-        choice, actor = FirstRunWizard.ask(runner)
+        choice, actor = FirstRunWizard.ask(runner, joined_url=facts["joined_url"])
         if choice == "cancel":
             runner.close()
             return 0
+        if choice == "station":  # joined a hub: its accounts are here now, people sign in
+            facts = _wait_for(runner, "read", campus_facts)
         if choice == "demo":
             runner.close()
             db_path = demo_database()

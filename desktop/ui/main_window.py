@@ -7,6 +7,7 @@ else of the window. Ctrl+1 … Ctrl+9 switch screens from the keyboard.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -24,14 +25,22 @@ from desktop.core.paths import display_path
 from desktop.core.store import Actor
 from desktop.ui.account import ChangePasswordDialog, InactivityLock, lock_minutes
 from desktop.ui.forms import ERROR_STYLE
+from desktop.ui.hub_service import HubService, hub_settings
 from desktop.ui.i18n import ltr
 from desktop.ui.session import Session
 from desktop.ui.settings import BackupSchedule, SettingsDialog, backup_settings
 from desktop.ui.signin import SignInDialog
 from desktop.ui.sizing import characters
+from desktop.ui.sync_scheduler import SyncScheduler
+from desktop.ui.sync_status import SyncStatusLabel
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["MainWindow"]
+
+
+def node_kind(conn: Any) -> str:
+    row = conn.execute("SELECT value FROM settings WHERE key = 'node_kind'").fetchone()
+    return row[0] if row else "campus"
 
 
 class MainWindow(QMainWindow):
@@ -57,6 +66,9 @@ class MainWindow(QMainWindow):
         self.session = session or Session(parent=self)
         self.session.setParent(self)
         actor = self.session.actor
+        # Sync in the background, and (at a campus hub) serving the lab stations.
+        self.sync_scheduler = SyncScheduler(self.db_path, self)
+        self.hub_service = HubService(self.db_path, self)
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -102,6 +114,10 @@ class MainWindow(QMainWindow):
         self.backups.failed.connect(lambda text: self._backup_said(text, True))
         # The daily backup is checked a minute after start, so it never slows the start.
         QTimer.singleShot(60_000, self.backups.check)
+        self.sync_status = SyncStatusLabel(self.runner, self.sync_scheduler, self)
+        self.statusBar().addPermanentWidget(self.sync_status)
+        if hub_settings().serve:
+            self.runner.read(node_kind, done=self._serve_if_hub)
 
         account = self.menuBar().addMenu(self.tr("&Account"))
         self.switch_user_action = QAction(self.tr("&Switch user…"), self)
@@ -156,11 +172,12 @@ class MainWindow(QMainWindow):
         ("marking", "desktop.ui.marking", "MarkingPage", True),
         ("credentials", "desktop.ui.credentials", "CredentialsPage", True),
         ("verify", "desktop.ui.verify", "VerifyPage", True),
+        ("sync", "desktop.ui.sync_page", "SyncPage", True),
     )
 
     # Screens offered to focal persons only (the core refuses the others anyway); their rows
     # are hidden, not removed, so Ctrl+1 … Ctrl+9 stay the same for everyone.
-    ADMIN_SCREENS = frozenset({"credentials"})
+    ADMIN_SCREENS = frozenset({"credentials", "sync"})
 
     def _screen_titles(self) -> dict[str, str]:
         return {
@@ -172,6 +189,7 @@ class MainWindow(QMainWindow):
             "marking": self.tr("Marking"),
             "credentials": self.tr("Credentials"),
             "verify": self.tr("Verify"),
+            "sync": self.tr("Sync"),
         }
 
     def _build_screens(self) -> None:
@@ -215,10 +233,22 @@ class MainWindow(QMainWindow):
             _, module, cls, with_session = next(s for s in self.SCREENS if s[0] == name)
             page_class = getattr(importlib.import_module(module), cls)
             args = (self.runner, self.session) if with_session else (self.runner,)
-            page = page_class(*args, self.stack)
+            page = page_class(*args, self.stack, **self._screen_needs(name))
             self._screens[name] = page
             self.stack.addWidget(page)
         return page
+
+    def _screen_needs(self, name: str) -> dict[str, Any]:
+        """What a screen needs beside the runner and the session (never the window)."""
+        if name == "sync":
+            return {"scheduler": self.sync_scheduler, "hub": self.hub_service}
+        return {}
+
+    def _serve_if_hub(self, kind: str) -> None:
+        """Serve lab stations from start-up when this computer is set to (a campus hub only:
+        a lab station or head office has none to serve)."""
+        if kind == "campus":
+            self.hub_service.start(hub_settings().port)
 
     @property
     def overview(self) -> QWidget:
@@ -251,6 +281,10 @@ class MainWindow(QMainWindow):
     @property
     def verify(self) -> QWidget:
         return self.screen("verify")
+
+    @property
+    def sync(self) -> QWidget:
+        return self.screen("sync")
 
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(self.SCREENS) and not self.navigation.isRowHidden(row):
@@ -322,5 +356,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.lock.stop()
+        self.sync_scheduler.close()
+        self.hub_service.close()
         self.runner.close()
         super().closeEvent(event)

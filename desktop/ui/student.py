@@ -55,6 +55,8 @@ from desktop.ui.problems import error_text
 from desktop.ui.session import Session
 from desktop.ui.sizing import lines
 from desktop.ui.student_certificates import CertificatesPanel
+from desktop.ui.sync_scheduler import SyncScheduler
+from desktop.ui.sync_status import SyncStatusLabel
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["RequirementBox", "StudentWindow", "forget_file_dialog_history"]
@@ -117,6 +119,11 @@ class StudentWindow(QMainWindow):
         self.who = QLabel(central)
         self.who.setObjectName("studentName")
         top.addWidget(self.who, 1)
+        # A lab station syncs with the campus hub in the background while students work.
+        self.sync_scheduler = SyncScheduler(self.db_path, self)
+        self.sync_scheduler.finished.connect(self._synced)
+        self.sync_status = SyncStatusLabel(self.runner, self.sync_scheduler, central)
+        top.addWidget(self.sync_status)
         self.sign_out_button = QPushButton(self.tr("Sign &out"), central)
         self.sign_out_button.setObjectName("signOut")
         self.sign_out_button.clicked.connect(self.sign_out)
@@ -286,6 +293,10 @@ class StudentWindow(QMainWindow):
             start=text[:80] + ("…" if len(text) > 80 else "")
         )
 
+    def _synced(self, report: Any) -> None:
+        if report.applied and not self._ended:
+            self.refresh()  # feedback or a new enrolment may have come from the hub
+
     # -- adding evidence -------------------------------------------------------------------------
 
     def choose_files(self) -> list[str]:
@@ -425,5 +436,6 @@ class StudentWindow(QMainWindow):
             self.lock.stop()
             forget_file_dialog_history()
             self.certificates.clear()
+        self.sync_scheduler.close()
         self.runner.close()
         super().closeEvent(event)

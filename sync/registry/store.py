@@ -369,11 +369,13 @@ class Registry:
             return VersionVector(conn.execute(select(t.vector.c.device_id, t.vector.c.top))
                                  .all())  # fmt: skip
 
-    def seen(self, peer: PeerDevice, *, address: str | None, clock_offset: float) -> None:
+    def seen(self, peer: PeerDevice, *, address: str | None,
+             clock_offset: float | None) -> None:  # fmt: skip
+        values: dict[str, Any] = {"last_seen_at": utc_now(), "last_address": address}
+        if clock_offset is not None:  # only hello shows it (sync.server)
+            values["clock_offset_seconds"] = clock_offset
         with self.engine.begin() as conn:
-            conn.execute(update(t.devices).where(t.devices.c.id == peer.id).values(
-                last_seen_at=utc_now(), last_address=address,
-                clock_offset_seconds=clock_offset))  # fmt: skip
+            conn.execute(update(t.devices).where(t.devices.c.id == peer.id).values(**values))
 
     def receive(self, peer: PeerDevice, changes: Sequence[Change]) -> ApplyReport:
         report = ApplyReport()

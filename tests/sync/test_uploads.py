@@ -248,6 +248,7 @@ def test_options_announce_version_extensions_limits_and_checksums(registry):
     assert response.headers["Tus-Version"] == "1.0.0"
     assert set(response.headers["Tus-Extension"].split(",")) == {
         "creation",
+        "creation-with-upload",
         "checksum",
         "termination",
         "expiration",
@@ -549,7 +550,8 @@ def test_failures_are_retried_and_the_true_offset_asked_for_again(registry, tmp_
     result = registry.upload(source)
     assert registry.stored(_sha(source.read_bytes())) == source.read_bytes()
     assert result.sent_bytes == registry.recorder.patch_bytes() == 6 * CHUNK
-    assert registry.recorder.count("HEAD") >= 4  # the sha256 question, one per failure, the check
+    # The sha256 question and one per failure; the last piece's answer confirms the whole.
+    assert registry.recorder.count("HEAD") == 3
 
 
 def test_a_link_that_stays_down_gives_up_with_a_plain_message(registry, tmp_path):
@@ -818,3 +820,32 @@ def test_a_client_killed_mid_upload_is_finished_by_a_fresh_process(registry, tmp
     assert len(data) - 4 * CHUNK - CHUNK <= resent <= len(data) - 4 * CHUNK
     assert registry.stored(_sha(data)) == data
     assert json.loads(resume_file.read_text()) == {}
+
+
+def test_a_file_sync_was_told_is_wanted_costs_one_request_if_it_is_small(registry, tmp_path):
+    """When sync has just asked which files the other side wants, a file of one piece costs one
+    request: no question whether it is held, and its bytes go with the POST that creates the
+    upload (tus creation-with-upload); a larger file costs the POST and its pieces, and no
+    final check (the last piece's answer says the whole file is there)."""
+    small = _file(tmp_path, CHUNK // 2)
+    registry.upload(small, known_missing=True)
+    assert [m for m, _p, _n in registry.recorder.requests] == ["POST"]
+    assert registry.stored(_sha(small.read_bytes())) == small.read_bytes()
+    larger = tmp_path / "larger.bin"
+    larger.write_bytes(os.urandom(CHUNK + CHUNK // 2))
+    before = len(registry.recorder.requests)
+    registry.upload(larger, known_missing=True)
+    assert [m for m, _p, _n in registry.recorder.requests[before:]] == ["POST", "PATCH", "PATCH"]
+    assert registry.stored(_sha(larger.read_bytes())) == larger.read_bytes()
+
+
+def test_creation_with_upload_refuses_a_damaged_first_piece(registry, tmp_path):
+    data = b"first and only piece"
+    wrong = base64.b64encode(hashlib.sha256(b"something else").digest()).decode("ascii")
+    response = _raw()("POST", registry.url, headers={
+        "Upload-Length": str(len(data)), "Content-Type": "application/offset+octet-stream",
+        "Upload-Checksum": f"sha256 {wrong}",
+        "Upload-Metadata": "sha256 " + base64.b64encode(_sha(data).encode()).decode(),
+    }, body=data)  # fmt: skip
+    assert response.status_code == 460
+    assert not registry.store.has(_sha(data)) and registry.leftovers() == []

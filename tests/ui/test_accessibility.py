@@ -130,6 +130,7 @@ def test_every_screen(qtbot, window):
         window.marking,
         window.credentials,
         window.verify,
+        window.sync,
     ]
     problems = {}
     for screen in screens:
@@ -170,10 +171,20 @@ def _dialogs(window, campus):
     yield "marking", MarkingDialog(runner, session, "no-such-enrolment")
     choices = [{"code": "DA-101", "title_en": "Data", "title_ur": "", "published": 1}]
     yield "pathway editor", PathwayEditor(runner, session, choices)
+    yield from _sync_dialogs(window)
     editor = MicroCredentialEditor(runner, session, [])
     for index in range(editor.tabs.count()):
         editor.tabs.setCurrentIndex(index)
         yield f"micro-credential editor tab {index}", editor
+
+
+def _sync_dialogs(window):
+    from desktop.ui.sync_dialogs import JoinDialog, RevokeStationDialog, StationCodeDialog
+
+    yield "join head office", JoinDialog(window.sync_scheduler)
+    url = ["https://192.168.1.20:8765"]
+    yield "station code", StationCodeDialog("7K3M-Q9XD-2PWA-H4TN", "2026-12-03T09:30:00Z", url)
+    yield "revoke station", RevokeStationDialog("Lab PC 1")
 
 
 def _credential_dialogs(runner, session):
