@@ -20,6 +20,7 @@ on the link (``sync_links``) for the app to show: last success, last error, when
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import json
@@ -35,9 +36,11 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from cryptography.exceptions import InvalidSignature
 
 from desktop.core.ids import utc_now
 from desktop.core.paths import evidence_dir
+from desktop.core.proofs import ProofError, public_key_from_multikey
 from desktop.core.store import SYSTEM, Actor, Store
 from sync.apply import Refusal, Rights, apply_changes
 from sync.changes import VersionVector, changes_page
@@ -390,7 +393,7 @@ def _run(store: Store, link: Link, s: _Session, report: SyncReport, progress: Pr
          batch: int, upload_chunk: int) -> None:  # fmt: skip
     progress("hello", 0, None)
     sent_at = time.time()
-    hello = s.request("GET", "/sync/v1/hello").json()
+    hello = _json(_verified(s.request("GET", "/sync/v1/hello"), link))
     rtt = time.time() - sent_at
     if hello["device_id"] != link.peer_device_id or hello["public_key"] != link.peer_public_key:
         raise SyncProblem(f"the node at {link.url} is not the {link.peer_name} this computer "
@@ -420,6 +423,29 @@ def _run(store: Store, link: Link, s: _Session, report: SyncReport, progress: Pr
         report.seconds[name] = time.perf_counter() - started
 
 
+def _verified(response: httpx.Response, link: Link, *extra: str) -> httpx.Response:
+    """The answer, if signed by the node this computer joined (over its body and ``extra``)."""
+    from sync.server import HEADER_RESPONSE_SIGNATURE, response_signing_string
+
+    text = response.headers.get(HEADER_RESPONSE_SIGNATURE, "")
+    try:
+        signature = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        public_key_from_multikey(link.peer_public_key).verify(
+            signature, response_signing_string(response.content, *extra))
+    except (InvalidSignature, ValueError, ProofError):
+        raise SyncProblem(f"an answer from {link.peer_name} arrived damaged or was not signed "
+                          "by it; it will be asked for again", code="damaged") from None
+    return response
+
+
+def _json(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        raise SyncProblem("an answer arrived damaged (it is not JSON); it will be asked for "
+                          "again", code="damaged") from None
+
+
 def _clock_words(offset: float, peer: str) -> str:
     minutes = round(abs(offset) / 60)
     amount = f"{minutes} min" if minutes < 120 else f"{minutes // 60} h {minutes % 60} min"
@@ -439,8 +465,8 @@ def _push(store: Store, link: Link, s: _Session, held: VersionVector, report: Sy
                 _set_cursor(store, link, push=next_position)
             break
         progress("push", report.pushed, waiting)
-        answer = s.request("POST", "/sync/v1/push", encode_batch(changes),
-                           content_type=MEDIA_TYPE).json()  # fmt: skip
+        answer = _json(s.request("POST", "/sync/v1/push", encode_batch(changes),
+                                 content_type=MEDIA_TYPE))  # fmt: skip
         report.pushed += len(changes)
         report.refused.extend(Refusal(r["device"], r["seq"], r["table"], r["row_id"], r["reason"])
                               for r in answer.get("refused", []))  # fmt: skip
@@ -458,6 +484,8 @@ def _pull(store: Store, link: Link, s: _Session, report: SyncReport, progress: P
         body = json.dumps({"after": link.pull_cursor, "limit": batch, "held": held}).encode()
         response = s.request("POST", "/sync/v1/pull", body)
         try:
+            _verified(response, link, response.headers.get("sanad-next", ""),
+                      response.headers.get("sanad-more", ""))  # fmt: skip
             changes = decode_batch(response.content)
             position = int(response.headers["sanad-next"])
         except (BatchProblem, KeyError, ValueError) as exc:
@@ -500,7 +528,7 @@ def _documents(store: Store, s: _Session, report: SyncReport) -> None:
         "offer": [{"key": d.key, "kind": d.kind, "campus_code": d.campus_code,
                    "document": d.document} for d in offer],
     }).encode("utf-8")  # fmt: skip
-    answer = s.request("POST", "/sync/v1/documents", body).json()
+    answer = _json(s.request("POST", "/sync/v1/documents", body))
     for item in answer.get("documents", []):
         if item["key"] in made_here:
             continue
@@ -533,7 +561,7 @@ def _files(store: Store, link: Link, s: _Session, report: SyncReport, progress: 
     for start in range(0, len(present), 2000):
         chunk_rows = present[start : start + 2000]
         body = json.dumps({"offered": [[r["sha256"], r["size"] or 0] for r in chunk_rows]})
-        wanted.update(s.request("POST", "/sync/v1/files", body.encode()).json()["wanted"])
+        wanted.update(_json(s.request("POST", "/sync/v1/files", body.encode()))["wanted"])
     not_wanted = [r["sha256"] for r in present if r["sha256"] not in wanted]
     _mark_sent(store, link, not_wanted)
     todo = [r for r in present if r["sha256"] in wanted]

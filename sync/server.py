@@ -19,6 +19,7 @@ logged as one JSON line (``sanad.sync`` logger): method, path, device, status, b
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import json
@@ -30,7 +31,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
@@ -45,11 +46,12 @@ from sync.identity import (
 from sync.node import Document, JoinRefused, JoinRequest, PeerDevice, SyncNode
 from sync.wire import MEDIA_TYPE, BatchProblem, decode_batch, encode_batch
 
-__all__ = ["SyncRefusal", "join_proof", "make_app"]
+__all__ = ["SyncRefusal", "join_proof", "make_app", "response_signing_string"]
 
 log = logging.getLogger("sanad.sync")
 MAX_BODY = 64 * 1024 * 1024
 MAX_PULL = 5000
+HEADER_RESPONSE_SIGNATURE = "sanad-response-signature"
 PEER_CACHE_SECONDS = 5.0
 SEEN_EVERY_SECONDS = 30.0
 
@@ -68,6 +70,10 @@ def join_proof(code: str, fingerprint: str, node_public_key: str) -> str:
 
     message = f"{fingerprint}\n{node_public_key}".encode("ascii")
     return hmac.new(normalise_code(code).encode("ascii"), message, hashlib.sha256).hexdigest()
+
+
+def response_signing_string(body: bytes, *extra: str) -> bytes:
+    return "\n".join((hashlib.sha256(body).hexdigest(), *extra)).encode("ascii")
 
 
 def _target(request: Request) -> str:
@@ -105,7 +111,10 @@ def make_app(
         declared = request.headers.get("content-length")
         if declared and int(declared) > MAX_BODY:
             raise SyncRefusal(413, "too-large", "the request is larger than the node accepts")
-        return await request.body()
+        try:
+            return await request.body()
+        except ClientDisconnect:  # the link dropped mid-request: nothing to answer, nothing done
+            raise SyncRefusal(400, "disconnected", "the request was cut off") from None
 
     async def authenticate(request: Request, body: bytes, *, check_time: bool = True
                            ) -> PeerDevice:  # fmt: skip
@@ -192,13 +201,26 @@ def make_app(
                                              grant.node_public_key)  # fmt: skip
         return JSONResponse(answer)
 
+    def signed(response: Response, *extra: str) -> Response:
+        """Sign what the client acts on (``response_signing_string``): a damaged or forged
+        answer is refused by the client instead of steering it (a wrong position would skip
+        entries; a wrong vector would leave changes unsent)."""
+        body = bytes(response.body)
+        signature = node.identity.sign(response_signing_string(body, *extra))
+        response.headers[HEADER_RESPONSE_SIGNATURE] = (
+            base64.urlsafe_b64encode(signature).decode("ascii").rstrip("=")
+        )
+        return response
+
     async def hello(request: Request) -> Response:
         peer = await authenticate(request, await body_of(request), check_time=False)
         vector = await run_in_threadpool(node.vector)
-        return JSONResponse({"device_id": node.identity.device_id, "kind": node.kind,
-                             "public_key": node.identity.public_multikey, "epoch": node.epoch,
-                             "time": utc_now(), "protocol": PROTOCOL, "vector": vector,
-                             "you": {"name": peer.name, "campus_code": peer.campus_code}})
+        return signed(JSONResponse({
+            "device_id": node.identity.device_id, "kind": node.kind,
+            "public_key": node.identity.public_multikey, "epoch": node.epoch,
+            "time": utc_now(), "protocol": PROTOCOL, "vector": vector,
+            "you": {"name": peer.name, "campus_code": peer.campus_code},
+        }))  # fmt: skip
 
     async def push(request: Request) -> Response:
         body = await body_of(request)
@@ -232,10 +254,11 @@ def make_app(
             lambda: node.changes_for(peer, after=after, limit=limit, held=held)
         )
         payload = await run_in_threadpool(encode_batch, changes)
-        return Response(payload, media_type=MEDIA_TYPE, headers={
-            "sanad-next": str(position), "sanad-more": "1" if more else "0",
+        next_text, more_text = str(position), "1" if more else "0"
+        return signed(Response(payload, media_type=MEDIA_TYPE, headers={
+            "sanad-next": next_text, "sanad-more": more_text,
             "sanad-count": str(len(changes)), "sanad-epoch": node.epoch,
-        })  # fmt: skip
+        }), next_text, more_text)  # fmt: skip
 
     async def documents(request: Request) -> Response:
         body = await body_of(request)

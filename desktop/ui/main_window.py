@@ -356,6 +356,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.lock.stop()
+        self.backups.stop()
         self.sync_scheduler.close()
         self.hub_service.close()
         self.runner.close()

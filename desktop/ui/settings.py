@@ -109,14 +109,20 @@ class BackupSchedule(QObject):
         self.runner = runner
         self.db_path = Path(db_path)
         self.running = False
+        self.stopped = False
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check)
         self.timer.start()
 
+    def stop(self) -> None:
+        """No more backups from this schedule: its window closed (and its runner with it)."""
+        self.stopped = True
+        self.timer.stop()
+
     def check(self) -> None:
         chosen = backup_settings()
-        if self.running or not chosen.daily or not chosen.folder:
+        if self.running or self.stopped or not chosen.daily or not chosen.folder:
             return
         self.runner.read(
             _due, chosen.folder, self.db_path.stem, done=lambda due: due and self.back_up_now()
@@ -124,7 +130,7 @@ class BackupSchedule(QObject):
 
     def back_up_now(self) -> None:
         chosen = backup_settings()
-        if self.running or not chosen.folder:
+        if self.running or self.stopped or not chosen.folder:
             return
         self.running = True
         self.runner.read(

@@ -29,7 +29,9 @@ def _serving(path):
 
 
 @pytest.fixture
-def hub(campus):
+def hub(campus, monkeypatch):
+    # The server reads a device's record again only every few seconds: here, at once.
+    monkeypatch.setattr("sync.server.PEER_CACHE_SECONDS", 0.0)
     with _serving(campus.path) as server:
         yield campus, server
 

@@ -68,6 +68,9 @@ def test_serving_lab_stations_from_the_sync_screen(qtbot, campus, tmp_path, monk
                                                    qtmodeltester):  # fmt: skip
     from sync.tls import hub_certificate
 
+    # The server reads a device's record again only every few seconds: here, at once.
+    monkeypatch.setattr("sync.server.PEER_CACHE_SECONDS", 0.0)
+
     campus.store.close()
     window = _window(qtbot, campus.path, campus.admin)
     window.hub_service.host, window.hub_service.any_port = "127.0.0.1", True
@@ -276,6 +279,7 @@ def test_the_app_opens_on_the_station_once_joined(qtbot, campus, tmp_path, monke
         monkeypatch.setattr(MainWindow, "show", capture)
         assert app_module.run(path, language="en") == 0
     window = shown["window"]
+    qtbot.addWidget(window)
     assert asked == ["Quaid-i-Azam University (QAU)"]
     assert window.db_path == path and window.session.actor.name == "Sana Mirza"
     window.close()
