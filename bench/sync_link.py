@@ -72,15 +72,17 @@ def add_evidence(db: Path, megabytes: int, folder: Path) -> int:
         import json
 
         blobs = BlobStore(evidence_dir(db))
+        targets = [
+            (e["id"], r["id"]) for e in open_ones
+            for r in json.loads(e["evidence_requirements"]) if "file" in r["kinds"]
+        ]  # fmt: skip
         added = 0
         files = max(1, megabytes // FILE_MB)
         for n in range(files):
-            enrolment = open_ones[n % len(open_ones)]
-            requirement = next(r["id"] for r in json.loads(enrolment["evidence_requirements"])
-                               if "file" in r["kinds"])  # fmt: skip
+            enrolment_id, requirement = targets[n % len(targets)]
             path = folder / f"report-{n:03d}.pdf"
             path.write_bytes(b"%PDF-1.4\n" + os.urandom(FILE_MB * 1_000_000 - 9))
-            evidence.add_file(store, admin, blobs, enrolment["id"], requirement, path)
+            evidence.add_file(store, admin, blobs, enrolment_id, requirement, path)
             added += path.stat().st_size
             path.unlink()
     return added

@@ -167,6 +167,7 @@ class _Session:
         self.cancel = cancel
         self.sent = 0
         self.received = 0
+        self.retry_delays = RETRY_DELAYS
         # ``transport``: tests put the server in the same process (Starlette's TestClient
         # transport, or a fault-injecting one); otherwise a real connection.
         self.client = httpx.Client(
@@ -181,7 +182,8 @@ class _Session:
 
     def request(self, method: str, path: str, body: bytes = b"", *,
                 content_type: str = "application/json", signed: bool = True,
-                retries: tuple[float, ...] = RETRY_DELAYS) -> httpx.Response:  # fmt: skip
+                retries: tuple[float, ...] | None = None) -> httpx.Response:  # fmt: skip
+        retries = self.retry_delays if retries is None else retries
         attempt = 0
         while True:
             if self.cancel is not None and self.cancel():
@@ -366,6 +368,7 @@ def sync_once(
     timeout: float = 60.0,
     transport: httpx.BaseTransport | None = None,
     upload_chunk: int = 256 * 1024,
+    retry_delays: tuple[float, ...] = RETRY_DELAYS,
 ) -> SyncReport:
     """One whole sync with ``link`` (the only link, if not given); the outcome is kept on it."""
     if link is None:
@@ -378,6 +381,7 @@ def sync_once(
     _note(store, link, attempt=True)
     try:
         with _session(store, link, timeout=timeout, cancel=cancel, transport=transport) as s:
+            s.retry_delays = retry_delays
             try:
                 _run(store, link, s, report, progress or (lambda *_: None), batch, upload_chunk)
             finally:

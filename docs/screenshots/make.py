@@ -100,6 +100,9 @@ def main() -> int:
         _verify_and_certificates(app, db_path, Path(home))
         _credentials(app, db_path)
         head_office, registrar, keys = _signing_keys(Path(home), db_path)
+        from sync_screens import make_sync_screens
+
+        make_sync_screens(app, Path(home), _save, _wait, _wait_until)
         for language, search in (("en", "khan"), ("ur", "0300")):
             apply_language(app, language)
             with Store.open(db_path) as store:
