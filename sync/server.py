@@ -20,6 +20,7 @@ logged as one JSON line (``sanad.sync`` logger): method, path, device, status, b
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -35,7 +36,6 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from desktop.core.ids import utc_now
 from sync.identity import (
     HEADER_DEVICE,
     HEADER_PROTOCOL,
@@ -76,6 +76,14 @@ def response_signing_string(body: bytes, *extra: str) -> bytes:
     return "\n".join((hashlib.sha256(body).hexdigest(), *extra)).encode("ascii")
 
 
+def server_clock() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _time_text(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
 def _target(request: Request) -> str:
     query = request.url.query
     return request.url.path + (f"?{query}" if query else "")
@@ -88,9 +96,12 @@ def make_app(
     upload_routes: Callable[
         [Callable[[Request, bytes], Awaitable[str]]], list[BaseRoute]
     ] | None = None,
+    clock: Callable[[], dt.datetime] = server_clock,
 ) -> Starlette:
     """The ASGI app serving ``node``. ``upload_routes`` builds the evidence upload routes from
-    the authentication hook (so the registry and a hub store files where each keeps them)."""
+    the authentication hook (so the registry and a hub store files where each keeps them).
+    ``clock`` is the server's time: what hello tells clients, and what request times are
+    checked against."""
 
     # A sync of many small files is many requests: the device's record is read once a few
     # seconds (a revocation takes effect within PEER_CACHE_SECONDS), and its last contact
@@ -141,7 +152,8 @@ def make_app(
             )  # fmt: skip
         try:
             signed = verify_request(request.headers, request.method, _target(request), body,
-                                    peer.public_key, check_time=check_time)  # fmt: skip
+                                    peer.public_key, check_time=check_time,
+                                    now=clock())  # fmt: skip
         except SignatureProblem as exc:
             raise SyncRefusal(401, "signature", f"the request was refused: {exc}") from None
         request.state.device = peer.id
@@ -160,7 +172,8 @@ def make_app(
 
     async def health(_request: Request) -> Response:
         return JSONResponse({"status": "ok", "node": node.kind, "protocol": PROTOCOL,
-                             "device": node.identity.device_id, "time": utc_now()})  # fmt: skip
+                             "device": node.identity.device_id,
+                             "time": _time_text(clock())})  # fmt: skip
 
     async def join(request: Request) -> Response:
         body = await body_of(request)
@@ -193,7 +206,7 @@ def make_app(
             "node_device_id": grant.node_device_id, "node_public_key": grant.node_public_key,
             "node_kind": grant.node_kind, "campus_id": grant.campus_id,
             "campus_code": grant.campus_code, "campus_name": grant.campus_name,
-            "epoch": grant.epoch, "time": utc_now(), "protocol": PROTOCOL,
+            "epoch": grant.epoch, "time": _time_text(clock()), "protocol": PROTOCOL,
         }  # fmt: skip
         if tls_fingerprint:
             answer["tls_fingerprint"] = tls_fingerprint
@@ -218,7 +231,7 @@ def make_app(
         return signed(JSONResponse({
             "device_id": node.identity.device_id, "kind": node.kind,
             "public_key": node.identity.public_multikey, "epoch": node.epoch,
-            "time": utc_now(), "protocol": PROTOCOL, "vector": vector,
+            "time": _time_text(clock()), "protocol": PROTOCOL, "vector": vector,
             "you": {"name": peer.name, "campus_code": peer.campus_code},
         }))  # fmt: skip
 

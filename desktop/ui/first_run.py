@@ -36,6 +36,7 @@ from desktop.core.services.setup import initialise_campus
 from desktop.core.store import Actor, Store
 from desktop.ui.forms import ERROR_STYLE, FieldMarks
 from desktop.ui.network import NetworkJobs, Note
+from desktop.ui.sync_texts import as_sentence
 from desktop.ui.tasks import TaskRunner
 
 __all__ = ["FirstRunWizard"]
@@ -319,7 +320,7 @@ class FirstRunWizard(QWizard):
     def _not_joined(self, error: BaseException) -> None:
         self._joining(False)
         # As the hub (or the network) said it: it names what to check.
-        self.station.message.setText(str(error) or type(error).__name__)
+        self.station.message.setText(as_sentence(str(error) or type(error).__name__))
 
     def submit(self) -> None:
         self.campus.marks.clear()

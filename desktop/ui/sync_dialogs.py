@@ -35,7 +35,7 @@ from desktop.ui.i18n import ltr
 from desktop.ui.network import Note
 from desktop.ui.sizing import characters
 from desktop.ui.sync_scheduler import SyncScheduler
-from desktop.ui.sync_texts import local_time
+from desktop.ui.sync_texts import as_sentence, local_time
 
 __all__ = ["JoinDialog", "RevokeStationDialog", "StationCodeDialog", "join_registry"]
 
@@ -141,7 +141,7 @@ class JoinDialog(QDialog):
     def _refused(self, error: BaseException) -> None:
         self._waiting(False)
         # As the registry (or the network) said it: it names what to check.
-        self.message.setText(str(error) or type(error).__name__)
+        self.message.setText(as_sentence(str(error) or type(error).__name__))
         self.code.setFocus()
 
 
@@ -185,7 +185,9 @@ class StationCodeDialog(QDialog):
         layout.addWidget(self.steps)
         self.address = _selectable(QLabel("\n".join(ltr(a) for a in addresses), self))
         self.address.setObjectName("stationCodeAddress")
-        self.address.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        address_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        address_font.setPointSizeF(max(address_font.pointSizeF(), 10) * 1.4)
+        self.address.setFont(address_font)
         self.address.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.address.setVisible(bool(addresses))
         layout.addWidget(self.address)

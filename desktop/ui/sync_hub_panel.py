@@ -36,6 +36,7 @@ from desktop.ui.sync_texts import (
     grouped_fingerprint,
     local_day,
     local_time,
+    typed,
 )
 from desktop.ui.tables import rows_table
 from desktop.ui.tasks import TaskRunner
@@ -153,6 +154,8 @@ class HubPanel(QWidget):
         self.state.setStyleSheet("")
         self.addresses.clear()
         self.fingerprint.clear()
+        self.addresses.hide()
+        self.fingerprint.hide()
         if hub.busy:
             self.state.setText(self.tr("Starting…") if self.serve.isChecked()
                                else self.tr("Stopping…"))  # fmt: skip
@@ -160,6 +163,7 @@ class HubPanel(QWidget):
             self.state.setText(self.tr("Serving lab stations on port {port}.").format(
                 port=ltr(str(hub.port))))  # fmt: skip
             found = hub.addresses()
+            self.addresses.show()
             if found:
                 self.addresses.setText(self.tr("Stations join at: {addresses}").format(
                     addresses=", ".join(ltr(a) for a in found)))  # fmt: skip
@@ -168,6 +172,7 @@ class HubPanel(QWidget):
                     "This computer has no network address now: connect it to the campus network."
                 ))  # fmt: skip
             if hub.fingerprint:
+                self.fingerprint.show()
                 self.fingerprint.setText(self.tr(
                     "Certificate fingerprint: {fingerprint} — a station checks it when it "
                     "joins; read it out if someone asks."
@@ -213,7 +218,8 @@ class HubPanel(QWidget):
             return self.tr("Active")
         day = local_day(row["revoked_at"])
         if row.get("revoked_reason"):
-            return self.tr("Revoked {day}: {reason}").format(day=day, reason=row["revoked_reason"])
+            return self.tr("Revoked {day}: {reason}").format(day=day,
+                                                            reason=typed(row["revoked_reason"]))
         return self.tr("Revoked {day}").format(day=day)
 
     def _enable(self) -> None:

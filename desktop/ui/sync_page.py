@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -262,6 +263,7 @@ class SyncPage(QWidget):
         self.sync_button = QPushButton(self.tr("Sync &now"), body)
         self.sync_button.setObjectName("syncNow")
         self.sync_button.clicked.connect(self.sync_now)
+        self.sync_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         sync_row.addWidget(self.sync_button)
         self.stage = QLabel(body)
         self.stage.setObjectName("syncStage")
@@ -275,10 +277,12 @@ class SyncPage(QWidget):
         self.cancel_button.setObjectName("cancelSync")
         self.cancel_button.clicked.connect(self.cancel_sync)
         sync_row.addWidget(self.cancel_button)
+        sync_row.addStretch(0)
         layout.addLayout(sync_row)
         self.message = QLabel(body)
         self.message.setObjectName("syncMessage")
         self.message.setWordWrap(True)
+        self.message.hide()
         layout.addWidget(self.message)
 
         schedule_row = QHBoxLayout()
@@ -505,3 +509,4 @@ class SyncPage(QWidget):
     def say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else "")
         self.message.setText(text)
+        self.message.setVisible(bool(text))

@@ -32,7 +32,6 @@ class SyncStatusLabel(QLabel):
         super().__init__(parent)
         self.runner = runner
         self.setObjectName("syncStatus")
-        self.setWordWrap(True)
         self.hide()
         scheduler.started.connect(self._syncing)
         scheduler.finished.connect(self._ended)

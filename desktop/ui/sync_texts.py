@@ -12,12 +12,14 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QGuiApplication
 
 from desktop.ui.i18n import ltr
 
 __all__ = [
     "CLOCK_WARNING_SECONDS",
+    "as_sentence",
     "clock_words",
     "grouped_fingerprint",
     "known_error",
@@ -26,6 +28,7 @@ __all__ = [
     "local_time",
     "peer_problem",
     "short_status",
+    "typed",
 ]
 
 translate = QCoreApplication.translate
@@ -78,6 +81,19 @@ def local_day(stamp: str | None) -> str:
     """The day of a stored UTC time on this computer's clock, ISO-ordered, left to right."""
     moment = _moment(stamp)
     return ltr(moment.date().isoformat() if moment else (stamp or ""))
+
+
+def typed(text: str) -> str:
+    """What a person typed (a reason, a name), kept in its own direction inside a sentence of
+    the other direction: Unicode's first-strong isolate in the Urdu interface."""
+    if not text or QGuiApplication.layoutDirection() != Qt.LayoutDirection.RightToLeft:
+        return text
+    return f"\u2068{text}\u2069"
+
+
+def as_sentence(text: str) -> str:
+    """A message of the sync layer (written to go on after a name) shown on its own."""
+    return text[:1].upper() + text[1:]
 
 
 def known_error(text: str) -> str:
