@@ -204,6 +204,57 @@ def registry_evidence_policy(db_url: str, policy: str | None) -> None:
     click.echo(f"Evidence policy: {policy}")
 
 
+@registry.command("join-file", context_settings=CONTEXT)
+@REGISTRY_DB
+@click.argument("request", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--to", "destination", required=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="The signed answer to carry back to the campus.")  # fmt: skip
+def registry_join_file(db_url: str, request: Path, destination: Path) -> None:
+    """Join a campus from a join-request file it carried here (no link needed)."""
+    from sync.offline import JoinFileProblem, answer_join_request
+
+    try:
+        answer = answer_join_request(_registry(db_url), request, destination)
+    except JoinFileProblem as exc:
+        _fail(exc)
+    click.echo(f"Joined {answer['campus_code']}; carry {destination} back to the campus.")
+
+
+@registry.command("bundle-import", context_settings=CONTEXT)
+@REGISTRY_DB
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+def registry_bundle_import(db_url: str, source: Path) -> None:
+    """Apply a campus's USB bundle (checked whole first; twice is harmless)."""
+    from sync.bundles import BundleProblem
+    from sync.offline import import_campus_bundle
+
+    try:
+        summary = import_campus_bundle(_registry(db_url), source)
+    except BundleProblem as exc:
+        _fail(exc)
+    report = summary.report
+    click.echo(f"Imported {source}: {summary.changes:,} changes ({report.applied:,} applied, "
+               f"{report.skipped:,} already here, {len(report.refused):,} refused)")
+
+
+@registry.command("bundle-export", context_settings=CONTEXT)
+@REGISTRY_DB
+@click.option("--device", "device_id", required=True, help="The campus hub's device id.")
+@click.option("--to", "destination", required=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="The bundle file to write.")
+def registry_bundle_export(db_url: str, device_id: str, destination: Path) -> None:
+    """Write the reply bundle for a campus: what it lacks, the trust list and status lists."""
+    from sync.bundles import BundleProblem
+    from sync.offline import export_campus_bundle
+
+    try:
+        summary = export_campus_bundle(_registry(db_url), device_id, destination)
+    except BundleProblem as exc:
+        _fail(exc)
+    click.echo(f"Wrote {destination}: {summary.changes:,} changes.")
+
+
 # -- hub -----------------------------------------------------------------------------------
 
 
@@ -364,6 +415,40 @@ def sync_join(db_path: Path, url: str, code: str, station: bool, name: str | Non
         campus = store.one("SELECT code, name_en FROM campuses WHERE id = ?", (store.campus_id,))
     where = f" of {campus['code']} ({campus['name_en']})" if campus else ""
     click.echo(f"Joined {url}{where}.")
+
+
+@sync.command("join-request", context_settings=CONTEXT)
+@CAMPUS_DB
+@click.option("--code", required=True, help="The one-time code from head office.")
+@click.option("--to", "destination", required=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="The request file to carry to head office.")  # fmt: skip
+def sync_join_request(db_path: Path, code: str, destination: Path) -> None:
+    """Join head office with no link: write a signed request to carry there."""
+    from sync.offline import JoinFileProblem, write_join_request
+
+    with _store(db_path) as store:
+        try:
+            write_join_request(store, code, destination)
+        except JoinFileProblem as exc:
+            _fail(exc)
+    click.echo(f"Wrote {destination}: take it to head office (sanad registry join-file).")
+
+
+@sync.command("join-response", context_settings=CONTEXT)
+@CAMPUS_DB
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--url", default="", help="The registry's address, if a link may exist later.")
+def sync_join_response(db_path: Path, source: Path, url: str) -> None:
+    """Finish joining head office with the answer file it gave back."""
+    from sync.offline import JoinFileProblem, accept_join_response
+
+    with _store(db_path) as store:
+        try:
+            accept_join_response(store, source, url=url)
+        except JoinFileProblem as exc:
+            _fail(exc)
+    click.echo("Joined head office: exchange USB bundles (sanad bundle export / import).")
 
 
 @sync.command("status", context_settings=CONTEXT)

@@ -28,7 +28,7 @@ import hashlib
 import io
 import json
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,7 @@ from desktop.core.proofs import ProofError, public_key_from_multikey, public_key
 from desktop.core.store import Store
 from sync.apply import ApplyReport, Rights, apply_changes
 from sync.changes import Change, VersionVector, changes_page, local_vector
+from sync.node import Document
 
 __all__ = [
     "BundleProblem",
@@ -56,6 +57,7 @@ __all__ = [
 FORMAT = "sanad-bundle"
 VERSION = 1
 PART_CHANGES = 5000
+DOCUMENTS_PART = "documents.json"
 MAX_PART_BYTES = 512 * 1024 * 1024  # a part larger than this is refused unread (a zip bomb)
 
 
@@ -71,6 +73,9 @@ class BundleSummary:
     holds: VersionVector
     report: ApplyReport | None = None
     parts: list[dict[str, Any]] = field(default_factory=list)
+    received_documents: list[Document] = field(default_factory=list)
+    documents: int = 0  # of those, kept
+    warnings: list[str] = field(default_factory=list)
 
 
 def _line(change: Change) -> str:
@@ -88,23 +93,49 @@ def export_bundle(
     *,
     since: Mapping[str, int],
     part_changes: int = PART_CHANGES,
+    documents: Sequence[Document] = (),
 ) -> BundleSummary:
     """Write a bundle of everything this node holds beyond ``since`` (what the receiver is
     known to hold: its last acknowledgement, or nothing)."""
     peer = VersionVector(since)
-    holds = local_vector(store)
+
+    def pages() -> Iterator[list[Change]]:
+        position = 0  # one pass over the log: each page continues where the last stopped
+        while True:
+            changes, position = changes_page(store, peer, after=position, limit=part_changes)
+            if not changes:
+                return
+            yield changes
+
+    return write_bundle(destination, key, sender=store.device_id or "", holds=local_vector(store),
+                        since=since, pages=pages(), documents=documents)  # fmt: skip
+
+
+def write_bundle(
+    destination: Path,
+    key: Ed25519PrivateKey,
+    *,
+    sender: str,
+    holds: Mapping[str, int],
+    since: Mapping[str, int],
+    pages: Iterable[list[Change]],
+    documents: Sequence[Document] = (),
+) -> BundleSummary:
+    """The bundle file itself, from pages of changes and signed documents (trust list, status
+    lists): what a campus and the registry both write."""
     parts: list[tuple[str, bytes, int]] = []
-    position = 0  # one pass over the log: each page continues where the last stopped
-    while True:
-        changes, position = changes_page(store, peer, after=position, limit=part_changes)
-        if not changes:
-            break
+    for changes in pages:
         data = ("\n".join(_line(c) for c in changes) + "\n").encode("utf-8")
         parts.append((f"changes-{len(parts) + 1:05d}.jsonl", data, len(changes)))
+    if documents:
+        data = json.dumps([{"key": d.key, "kind": d.kind, "campus_code": d.campus_code,
+                            "document": d.document} for d in documents],
+                          ensure_ascii=False).encode("utf-8")  # fmt: skip
+        parts.append((DOCUMENTS_PART, data, 0))
     manifest = {
         "format": FORMAT,
         "version": VERSION,
-        "from_device": store.device_id,
+        "from_device": sender,
         "public_key": public_key_multikey(key.public_key()),
         "created": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "holds": dict(sorted(holds.items())),
@@ -126,8 +157,8 @@ def export_bundle(
         replace_durably(temp, destination)
     finally:
         temp.unlink(missing_ok=True)
-    return BundleSummary(store.device_id, manifest["created"], sum(p[2] for p in parts), holds,
-                         parts=manifest["parts"])  # fmt: skip
+    return BundleSummary(sender, manifest["created"], sum(p[2] for p in parts),
+                         VersionVector(holds), parts=manifest["parts"])  # fmt: skip
 
 
 def read_bundle(
@@ -173,12 +204,27 @@ def read_bundle(
             raise BundleProblem(f"{source.name} has a manifest whose signature does not match: "
                                 "it was changed after it was made") from None  # fmt: skip
         changes: list[Change] = []
+        documents: list[Document] = []
         for part in manifest.get("parts", []):
-            changes.extend(_part(archive, part, source.name))
+            if part.get("name") == DOCUMENTS_PART:
+                documents = _documents_part(archive, part, source.name)
+            else:
+                changes.extend(_part(archive, part, source.name))
+    manifest["documents"] = documents
     return manifest, changes
 
 
-def _part(archive: zipfile.ZipFile, part: dict[str, Any], bundle: str) -> list[Change]:
+def _documents_part(archive: zipfile.ZipFile, part: dict[str, Any], bundle: str
+                    ) -> list[Document]:  # fmt: skip
+    data = _checked(archive, part, bundle)
+    try:
+        return [Document(str(d["key"]), str(d["kind"]), d.get("campus_code"), str(d["document"]))
+                for d in json.loads(data)]  # fmt: skip
+    except (ValueError, KeyError, TypeError):
+        raise BundleProblem(f"{bundle}: its signed documents cannot be read") from None
+
+
+def _checked(archive: zipfile.ZipFile, part: dict[str, Any], bundle: str) -> bytes:
     name = part.get("name")
     try:
         info = archive.getinfo(name)
@@ -192,6 +238,12 @@ def _part(archive: zipfile.ZipFile, part: dict[str, Any], bundle: str) -> list[C
         raise BundleProblem(f"{bundle}: part {name} cannot be read ({exc})") from None
     if hashlib.sha256(data).hexdigest() != part.get("sha256"):
         raise BundleProblem(f"{bundle}: part {name} was changed after the bundle was made")
+    return data
+
+
+def _part(archive: zipfile.ZipFile, part: dict[str, Any], bundle: str) -> list[Change]:
+    name = part.get("name")
+    data = _checked(archive, part, bundle)
     changes = []
     for number, line in enumerate(io.StringIO(data.decode("utf-8")), start=1):
         try:
@@ -230,7 +282,8 @@ def import_bundle(
             (manifest["from_device"], holds.to_json(), manifest["created"]),
         )
     return BundleSummary(manifest["from_device"], manifest["created"], len(changes), holds,
-                         report, manifest.get("parts", []))  # fmt: skip
+                         report, manifest.get("parts", []),
+                         received_documents=manifest["documents"])  # fmt: skip
 
 
 def acknowledged(store: Store, device_id: str) -> VersionVector:
@@ -243,14 +296,15 @@ def export_for_peer(store: Store, destination: Path, peer: str | None = None) ->
     """A bundle for ``peer`` (default: the node this one joined) with everything it has not
     acknowledged, signed with this node's device key: what ``sanad bundle export`` and the
     Sync screen write."""
-    from sync.client import links
+    from sync.client import documents_to_offer, links
     from sync.identity import device_key
 
     if peer is None:
         known = links(store)
         peer = known[0].peer_device_id if known else None
     since = acknowledged(store, peer) if peer else VersionVector()
-    return export_bundle(store, destination, device_key(store).private, since=since)
+    return export_bundle(store, destination, device_key(store).private, since=since,
+                         documents=documents_to_offer(store))  # fmt: skip
 
 
 def import_from_file(store: Store, source: Path) -> BundleSummary:
@@ -272,4 +326,8 @@ def import_from_file(store: Store, source: Path) -> BundleSummary:
         return Rights(default=lambda device: owners_of(store, device),
                       sender=owners_of(store, sender))  # fmt: skip
 
-    return import_bundle(store, source, trusted=trusted, rights=rights_for)
+    summary = import_bundle(store, source, trusted=trusted, rights=rights_for)
+    from sync.client import install_documents
+
+    summary.documents, summary.warnings = install_documents(store, summary.received_documents)
+    return summary

@@ -46,12 +46,15 @@ from sync.apply import Refusal, Rights, apply_changes
 from sync.changes import VersionVector, changes_page
 from sync.hub import node_documents
 from sync.identity import PROTOCOL, DeviceKey, device_key, sign_request
+from sync.node import Document
 from sync.wire import MEDIA_TYPE, BatchProblem, decode_batch, encode_batch
 
 __all__ = [
     "Link",
     "SyncProblem",
     "SyncReport",
+    "documents_to_offer",
+    "install_documents",
     "join",
     "join_station",
     "links",
@@ -377,6 +380,10 @@ def sync_once(
             raise SyncProblem("this computer has not joined a hub or the registry yet",
                               retry=False, code="not-joined")  # fmt: skip
         link = known[0]
+    if not link.url:
+        raise SyncProblem(f"this computer syncs with {link.peer_name} by USB bundles only (no "
+                          "address was given when it joined)", retry=False,
+                          code="no-address")  # fmt: skip
     report = SyncReport()
     _note(store, link, attempt=True)
     try:
@@ -518,34 +525,52 @@ def _set_cursor(store: Store, link: Link, *, push: int) -> None:
     link.push_cursor = push
 
 
-def _documents(store: Store, s: _Session, report: SyncReport) -> None:
-    from desktop.core.errors import InvalidInput
+def documents_to_offer(store: Store) -> list[Document]:
+    """The signed documents this node makes and sends up: its own status lists, and at head
+    office the trust list."""
+    made_here = {r["url"] for r in store.query("SELECT url FROM status_lists WHERE made_here = 1")}
+    return [d for d in node_documents(store)
+            if d.key in made_here or (d.kind == "trust_list" and store.is_head_office)]
+
+
+def install_documents(store: Store, documents: list[Document]) -> tuple[int, list[str]]:
+    """Keep the trust list and other campuses' status lists received (each checked against
+    this node's root where it is installed); how many were kept, and why others were not."""
+    from desktop.core.errors import DomainError
     from desktop.core.services.signing_keys import install_trust_list
     from desktop.core.trust import install_status_list
 
-    mine = node_documents(store)
     made_here = {r["url"] for r in store.query("SELECT url FROM status_lists WHERE made_here = 1")}
-    offer = [d for d in mine if d.key in made_here or (d.kind == "trust_list"
-                                                       and store.is_head_office)]  # fmt: skip
+    kept, warnings = 0, []
+    for item in sorted(documents, key=lambda d: d.kind != "trust_list"):  # trust list first
+        if item.key in made_here:
+            continue
+        try:
+            document = json.loads(item.document)
+            if item.kind == "trust_list":
+                install_trust_list(store, SYSTEM, document)
+            elif item.kind == "status_list":
+                install_status_list(store, SYSTEM, document)
+            kept += 1
+        except (DomainError, ValueError) as exc:
+            warnings.append(f"a {item.kind.replace('_', ' ')} received was not kept: {exc}")
+    return kept, warnings
+
+
+def _documents(store: Store, s: _Session, report: SyncReport) -> None:
+    mine = node_documents(store)
+    offer = documents_to_offer(store)
     body = json.dumps({
         "held": {d.key: d.sha256 for d in mine},
         "offer": [{"key": d.key, "kind": d.kind, "campus_code": d.campus_code,
                    "document": d.document} for d in offer],
     }).encode("utf-8")  # fmt: skip
     answer = _json(s.request("POST", "/sync/v1/documents", body))
-    for item in answer.get("documents", []):
-        if item["key"] in made_here:
-            continue
-        try:
-            document = json.loads(item["document"])
-            if item["kind"] == "trust_list":
-                install_trust_list(store, SYSTEM, document)
-            elif item["kind"] == "status_list":
-                install_status_list(store, SYSTEM, document)
-            report.documents += 1
-        except (InvalidInput, ValueError) as exc:
-            report.warnings.append(f"a {item['kind'].replace('_', ' ')} from sync was not "
-                                   f"kept: {exc}")  # fmt: skip
+    received = [Document(str(d["key"]), str(d["kind"]), d.get("campus_code"), str(d["document"]))
+                for d in answer.get("documents", [])]  # fmt: skip
+    kept, warnings = install_documents(store, received)
+    report.documents += kept
+    report.warnings.extend(warnings)
 
 
 def _files(store: Store, link: Link, s: _Session, report: SyncReport, progress: Progress,

@@ -27,6 +27,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     inspect,
+    text,
 )
 
 __all__ = ["MIGRATIONS", "metadata"]
@@ -62,6 +63,8 @@ devices = Table(
     Column("clock_offset_seconds", Float),
     Column("revoked_at", String(32)),
     Column("revoked_reason", Text),
+    # what the device said it holds in its last USB bundle (its acknowledgement, JSON)
+    Column("acknowledged", Text),
 )  # fmt: skip
 
 codes = Table(
@@ -154,6 +157,14 @@ def _m0001(conn: Connection) -> None:
             table.create(conn)
 
 
+def _m0002(conn: Connection) -> None:
+    """USB bundles: each device's acknowledgement (a registry made by 0001 before it lacks it)."""
+    columns = {c["name"] for c in inspect(conn).get_columns("registry_devices")}
+    if "acknowledged" not in columns:
+        conn.execute(text("ALTER TABLE registry_devices ADD COLUMN acknowledged TEXT"))
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_registry", _m0001),
+    ("0002_device_acknowledgements", _m0002),
 ]

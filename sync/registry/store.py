@@ -300,6 +300,18 @@ class Registry:
                 revoked_at=utc_now(), revoked_reason=reason.strip()))  # fmt: skip
         return {**dict(found), "revoked_reason": reason.strip()}
 
+    def acknowledged(self, device_id: str) -> VersionVector:
+        """What the device said it holds in its last USB bundle (nothing if none)."""
+        with self.engine.connect() as conn:
+            text_value = conn.execute(select(t.devices.c.acknowledged)
+                                      .where(t.devices.c.id == device_id)).scalar()  # fmt: skip
+        return VersionVector.from_json(text_value) if text_value else VersionVector()
+
+    def set_acknowledged(self, device_id: str, holds: VersionVector) -> None:
+        with self._write() as conn:
+            conn.execute(update(t.devices).where(t.devices.c.id == device_id)
+                         .values(acknowledged=holds.to_json(), last_seen_at=utc_now()))
+
     # -- SyncNode -------------------------------------------------------------------------
 
     def peer(self, device_id: str) -> PeerDevice | None:
