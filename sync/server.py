@@ -171,8 +171,15 @@ def make_app(
         return (await authenticate(request, body)).id
 
     async def health(_request: Request) -> Response:
+        """Up, and its database answering (a load balancer or a monitor asks this)."""
+        try:
+            position = await run_in_threadpool(node.log_end)
+        except Exception as exc:  # the database is down: say so, with the cause
+            log.error(json.dumps({"event": "health", "error": str(exc)[:300]}))
+            return JSONResponse({"status": "unavailable", "node": node.kind,
+                                 "error": "the database does not answer"}, status_code=503)
         return JSONResponse({"status": "ok", "node": node.kind, "protocol": PROTOCOL,
-                             "device": node.identity.device_id,
+                             "device": node.identity.device_id, "log_position": position,
                              "time": _time_text(clock())})  # fmt: skip
 
     async def join(request: Request) -> Response:

@@ -169,3 +169,20 @@ def test_the_trust_list_and_status_lists_reach_every_node(joined):
     assert json.loads(at_ho["document"]) == status_list
     assert report.documents == 1 and not report.warnings
     assert _sync(hub, app).documents == 0  # nothing new: nothing sent again
+
+
+def test_health_says_up_and_the_database_answers(joined):
+    registry, app, *_ = joined
+    answer = TestClient(app).get("/health")
+    assert answer.status_code == 200
+    assert answer.json()["status"] == "ok" and answer.json()["node"] == "registry"
+
+    class Down:
+        kind = "registry"
+        identity = registry.identity
+
+        def log_end(self) -> int:
+            raise OSError("connection refused")
+
+    down = TestClient(make_app(Down())).get("/health")  # type: ignore[arg-type]
+    assert down.status_code == 503 and down.json()["status"] == "unavailable"
