@@ -19,7 +19,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -52,7 +52,6 @@ from desktop.ui.tasks import TaskRunner
 
 __all__ = ["SyncPage", "read_sync_state"]
 
-translate = QCoreApplication.translate
 CONFLICTS_SHOWN = 1000
 REFRESH_MS = 30_000  # while the screen is shown: stations come and go, retry times pass
 

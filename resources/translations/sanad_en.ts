@@ -90,6 +90,23 @@
     </message>
 </context>
 <context>
+    <name>HubPanel</name>
+    <message numerus="yes">
+        <source>⚠ %n min behind</source>
+        <translation>
+            <numerusform>⚠ %n min behind</numerusform>
+            <numerusform>⚠ %n min behind</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n min ahead</source>
+        <translation>
+            <numerusform>⚠ %n min ahead</numerusform>
+            <numerusform>⚠ %n min ahead</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IssueDialog</name>
     <message numerus="yes">
         <source>%Ln of {total} chosen</source>
@@ -134,6 +151,30 @@
         <translation>
             <numerusform>%Ln learner matches “{text}”</numerusform>
             <numerusform>%Ln learners match “{text}”</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LinkBox</name>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent. Sent {sent}, received {received} since joining.</source>
+        <translation>
+            <numerusform>%n change waiting to be sent. Sent {sent}, received {received} since joining.</numerusform>
+            <numerusform>%n changes waiting to be sent. Sent {sent}, received {received} since joining.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by head office in the last sync:</source>
+        <translation>
+            <numerusform>%n change refused by head office in the last sync:</numerusform>
+            <numerusform>%n changes refused by head office in the last sync:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the campus hub in the last sync:</source>
+        <translation>
+            <numerusform>%n change refused by the campus hub in the last sync:</numerusform>
+            <numerusform>%n changes refused by the campus hub in the last sync:</numerusform>
         </translation>
     </message>
 </context>
@@ -212,6 +253,61 @@
         <translation>
             <numerusform>Adding %n file…</numerusform>
             <numerusform>Adding %n files…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message numerus="yes">
+        <source>%n record(s) were edited in two places at once. The newer edit was kept everywhere; the one listed here was kept aside for you to review.</source>
+        <translation>
+            <numerusform>%n record was edited in two places at once. The newer edit was kept everywhere; the one listed here was kept aside for you to review.</numerusform>
+            <numerusform>%n records were edited in two places at once. The newer edit was kept everywhere; the ones listed here were kept aside for you to review.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote {file}: %n change(s). Carry it to the other computer and import it there.</source>
+        <translation>
+            <numerusform>Wrote {file}: %n change. Carry it to the other computer and import it there.</numerusform>
+            <numerusform>Wrote {file}: %n changes. Carry it to the other computer and import it there.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported {file}: %n change(s), {applied} new, {skipped} already here, {refused} refused.</source>
+        <translation>
+            <numerusform>Imported {file}: %n change, {applied} new, {skipped} already here, {refused} refused.</numerusform>
+            <numerusform>Imported {file}: %n changes, {applied} new, {skipped} already here, {refused} refused.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncText</name>
+    <message numerus="yes">
+        <source>{problem} — %n change(s) waiting, will retry at {time}</source>
+        <translation>
+            <numerusform>{problem} — %n change waiting, will retry at {time}</numerusform>
+            <numerusform>{problem} — %n changes waiting, will retry at {time}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{problem} — %n change(s) waiting; sync again once it is put right</source>
+        <translation>
+            <numerusform>{problem} — %n change waiting; sync again once it is put right</numerusform>
+            <numerusform>{problem} — %n changes waiting; sync again once it is put right</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
         </translation>
     </message>
 </context>

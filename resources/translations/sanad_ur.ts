@@ -1456,6 +1456,10 @@
         <translation>منسوخ کریں</translation>
     </message>
     <message>
+        <source>Type the hub&apos;s address and the code the focal person gave you.</source>
+        <translation>ہب کا پتا اور وہ کوڈ لکھیں جو فوکل پرسن نے آپ کو دیا۔</translation>
+    </message>
+    <message>
         <source>is not the same password</source>
         <translation>وہی پاس ورڈ نہیں</translation>
     </message>
@@ -1470,6 +1474,123 @@
     <message>
         <source>Try again</source>
         <translation>دوبارہ کوشش کریں</translation>
+    </message>
+</context>
+<context>
+    <name>HubPanel</name>
+    <message>
+        <source>Lab stations sync with this computer over the campus network. Keep Sanad open here while students work at the stations.</source>
+        <translation>لیب اسٹیشن کیمپس کے نیٹ ورک پر اس کمپیوٹر سے ہم آہنگ ہوتے ہیں۔ جب طلبہ اسٹیشنوں پر کام کر رہے ہوں تو یہاں سند کھلا رکھیں۔</translation>
+    </message>
+    <message>
+        <source>Serve lab stations on this net&amp;work</source>
+        <translation>اس نیٹ ورک پر لیب اسٹیشنوں کو خدمت دیں (&amp;W)</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>پورٹ</translation>
+    </message>
+    <message>
+        <source>&amp;Port</source>
+        <translation>پورٹ (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>اسٹیشن</translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation>آخری ہم آہنگی</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>کبھی نہیں</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>کہاں سے</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>گھڑی</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>کیفیت</translation>
+    </message>
+    <message>
+        <source>Lab stations</source>
+        <translation>لیب اسٹیشن</translation>
+    </message>
+    <message>
+        <source>New station &amp;code…</source>
+        <translation>اسٹیشن کا نیا کوڈ… (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>منسوخ کریں… (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>شروع ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>بند ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <source>Serving lab stations on port {port}.</source>
+        <translation>پورٹ {port} پر لیب اسٹیشنوں کو خدمت دی جا رہی ہے۔</translation>
+    </message>
+    <message>
+        <source>Stations join at: {addresses}</source>
+        <translation>اسٹیشن اس پتے پر جڑتے ہیں: {addresses}</translation>
+    </message>
+    <message>
+        <source>This computer has no network address now: connect it to the campus network.</source>
+        <translation>اس کمپیوٹر کا ابھی کوئی نیٹ ورک پتا نہیں: اسے کیمپس کے نیٹ ورک سے جوڑیں۔</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint: {fingerprint} — a station checks it when it joins; read it out if someone asks.</source>
+        <translation>سرٹیفکیٹ کا فنگر پرنٹ: {fingerprint} — اسٹیشن جڑتے وقت اسے جانچتا ہے؛ کوئی پوچھے تو پڑھ کر سنا دیں۔</translation>
+    </message>
+    <message>
+        <source>Not serving: {error}</source>
+        <translation>خدمت شروع نہیں ہوئی: {error}</translation>
+    </message>
+    <message>
+        <source>Not serving lab stations.</source>
+        <translation>لیب اسٹیشنوں کو خدمت نہیں دی جا رہی۔</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n min behind</source>
+        <translation>
+            <numerusform>⚠ %n منٹ پیچھے</numerusform>
+            <numerusform>⚠ %n منٹ پیچھے</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n min ahead</source>
+        <translation>
+            <numerusform>⚠ %n منٹ آگے</numerusform>
+            <numerusform>⚠ %n منٹ آگے</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <source>Revoked {day}: {reason}</source>
+        <translation>منسوخ {day}: {reason}</translation>
+    </message>
+    <message>
+        <source>Revoked {day}</source>
+        <translation>منسوخ {day}</translation>
+    </message>
+    <message>
+        <source>{name} is revoked: it is refused from its next sync.</source>
+        <translation>{name} منسوخ ہو گیا: اس کی اگلی ہم آہنگی رد کر دی جائے گی۔</translation>
     </message>
 </context>
 <context>
@@ -1645,6 +1766,45 @@
             <numerusform>راستے کی %Ln سند جاری ہوئی۔</numerusform>
             <numerusform>راستے کی %Ln اسناد جاری ہوئیں۔</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Join head office</source>
+        <translation>ہیڈ آفس سے جڑیں</translation>
+    </message>
+    <message>
+        <source>Head office gives each campus its registry&apos;s address and a one-time code. Once joined, this computer sends the campus&apos;s records to head office and receives the national catalogue.</source>
+        <translation>ہیڈ آفس ہر کیمپس کو اپنی رجسٹری کا پتا اور ایک بار کا کوڈ دیتا ہے۔ جڑنے کے بعد یہ کمپیوٹر کیمپس کا ریکارڈ ہیڈ آفس کو بھیجتا ہے اور قومی فہرست وصول کرتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Registry address</source>
+        <translation>رجسٹری کا پتا</translation>
+    </message>
+    <message>
+        <source>Registry &amp;address</source>
+        <translation>رجسٹری کا پتا (&amp;A)</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>ایک بار کا کوڈ</translation>
+    </message>
+    <message>
+        <source>One-time &amp;code</source>
+        <translation>ایک بار کا کوڈ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>جڑیں (&amp;J)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>Type the registry&apos;s address and the code head office gave you.</source>
+        <translation>رجسٹری کا پتا اور وہ کوڈ لکھیں جو ہیڈ آفس نے آپ کو دیا۔</translation>
     </message>
 </context>
 <context>
@@ -1889,6 +2049,54 @@
     </message>
 </context>
 <context>
+    <name>LinkBox</name>
+    <message>
+        <source>Changes refused in the last sync</source>
+        <translation>پچھلی ہم آہنگی میں رد کی گئی تبدیلیاں</translation>
+    </message>
+    <message>
+        <source>Head office</source>
+        <translation>ہیڈ آفس</translation>
+    </message>
+    <message>
+        <source>The campus hub</source>
+        <translation>کیمپس ہب</translation>
+    </message>
+    <message>
+        <source>Last synced {time}</source>
+        <translation>آخری ہم آہنگی {time}</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>ابھی ہم آہنگی نہیں ہوئی</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent. Sent {sent}, received {received} since joining.</source>
+        <translation>
+            <numerusform>%n تبدیلی بھیجے جانے کی منتظر۔ جڑنے کے بعد سے {sent} بھیجا، {received} وصول کیا۔</numerusform>
+            <numerusform>%n تبدیلیاں بھیجے جانے کی منتظر۔ جڑنے کے بعد سے {sent} بھیجا، {received} وصول کیا۔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by head office in the last sync:</source>
+        <translation>
+            <numerusform>پچھلی ہم آہنگی میں ہیڈ آفس نے %n تبدیلی رد کی:</numerusform>
+            <numerusform>پچھلی ہم آہنگی میں ہیڈ آفس نے %n تبدیلیاں رد کیں:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the campus hub in the last sync:</source>
+        <translation>
+            <numerusform>پچھلی ہم آہنگی میں کیمپس ہب نے %n تبدیلی رد کی:</numerusform>
+            <numerusform>پچھلی ہم آہنگی میں کیمپس ہب نے %n تبدیلیاں رد کیں:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{table} {row}: {reason}</source>
+        <translation>{table} {row}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Sanad</source>
@@ -1977,6 +2185,10 @@
     <message>
         <source>Verify</source>
         <translation>تصدیق</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>ہم آہنگی</translation>
     </message>
     <message>
         <source>Backing up…</source>
@@ -2899,6 +3111,10 @@
         <translation>اس کے لیے اسناد جاری کرنے</translation>
     </message>
     <message>
+        <source>make codes for lab stations</source>
+        <translation>لیب اسٹیشنوں کے لیے کوڈ بنانا</translation>
+    </message>
+    <message>
         <source>make signing keys</source>
         <translation>دستخطی کلیدیں بنانے</translation>
     </message>
@@ -2965,6 +3181,10 @@
     <message>
         <source>revoke credentials</source>
         <translation>اسناد منسوخ کرنے</translation>
+    </message>
+    <message>
+        <source>revoke lab stations</source>
+        <translation>لیب اسٹیشن منسوخ کرنا</translation>
     </message>
     <message>
         <source>revoke this credential</source>
@@ -3206,6 +3426,10 @@
         <translation>دکھائی گئی جانچوں میں سے ایک منتخب کریں</translation>
     </message>
     <message>
+        <source>Choose one of the stations listed</source>
+        <translation>فہرست میں سے کوئی اسٹیشن چنیں</translation>
+    </message>
+    <message>
         <source>Choose the backup again</source>
         <translation>بیک اپ دوبارہ منتخب کریں</translation>
     </message>
@@ -3372,6 +3596,10 @@
     <message>
         <source>Move its end date first, or open a new cohort</source>
         <translation>پہلے اس کی اختتام کی تاریخ تبدیل کریں، یا نیا بیچ کھولیں</translation>
+    </message>
+    <message>
+        <source>Nothing more is needed</source>
+        <translation>مزید کچھ کرنے کی ضرورت نہیں</translation>
     </message>
     <message>
         <source>Offer a national or own one</source>
@@ -4082,6 +4310,10 @@
         <translation>فولڈر نہیں</translation>
     </message>
     <message>
+        <source>is not a lab station that joined this hub</source>
+        <translation>اس ہب سے جڑا ہوا لیب اسٹیشن نہیں</translation>
+    </message>
+    <message>
         <source>is not a learner here</source>
         <translation>یہاں کا طالب علم نہیں</translation>
     </message>
@@ -4330,6 +4562,10 @@
         <translation>اس کی جگہ پہلے ہی {serial} جاری ہو چکی ہے</translation>
     </message>
     <message>
+        <source>was already revoked on {day}</source>
+        <translation>{day} کو پہلے ہی منسوخ ہو چکا ہے</translation>
+    </message>
+    <message>
         <source>was issued and can no longer change</source>
         <translation>جاری ہو چکی ہے اور اب تبدیل نہیں ہو سکتی</translation>
     </message>
@@ -4389,6 +4625,37 @@
     <message>
         <source>{field} {value}: {problem}. {remedy}.</source>
         <translation>{field} {value}: {problem}۔ {remedy}۔</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeStationDialog</name>
+    <message>
+        <source>Revoke a lab station</source>
+        <translation>لیب اسٹیشن منسوخ کریں</translation>
+    </message>
+    <message>
+        <source>Revoke {name}? It can no longer sync with this hub and is told why. What it already holds stays on it. If this is a mistake, join it again with a new code.</source>
+        <translation>{name} منسوخ کریں؟ یہ اس ہب سے مزید ہم آہنگ نہیں ہو سکے گا اور اسے وجہ بتا دی جائے گی۔ جو کچھ اس میں پہلے سے ہے وہ اسی پر رہے گا۔ اگر یہ غلطی ہو تو اسے نئے کوڈ سے دوبارہ جوڑ دیں۔</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>وجہ</translation>
+    </message>
+    <message>
+        <source>e.g. the computer was stolen</source>
+        <translation>مثلاً کمپیوٹر چوری ہو گیا</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>وجہ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke</source>
+        <translation>منسوخ کریں (&amp;V)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ نہ کریں</translation>
     </message>
 </context>
 <context>
@@ -4840,6 +5107,33 @@
     </message>
 </context>
 <context>
+    <name>StationCodeDialog</name>
+    <message>
+        <source>New station code</source>
+        <translation>اسٹیشن کا نیا کوڈ</translation>
+    </message>
+    <message>
+        <source>It works once, until {time}.</source>
+        <translation>یہ صرف ایک بار، {time} تک کام کرے گا۔</translation>
+    </message>
+    <message>
+        <source>At the lab station, start Sanad and choose “Join a campus hub (this is a lab station)”. Type this hub&apos;s address and the code:</source>
+        <translation>لیب اسٹیشن پر سند کھولیں اور «کیمپس ہب سے جڑیں، یہ لیب اسٹیشن ہے» چنیں۔ اس ہب کا پتا اور یہ کوڈ لکھیں:</translation>
+    </message>
+    <message>
+        <source>This computer is not serving lab stations yet: turn on “Serve lab stations on this network” first. Then, at the lab station, start Sanad, choose “Join a campus hub (this is a lab station)” and type this hub&apos;s address and the code.</source>
+        <translation>یہ کمپیوٹر ابھی لیب اسٹیشنوں کو خدمت نہیں دے رہا: پہلے «اس نیٹ ورک پر لیب اسٹیشنوں کو خدمت دیں» چالو کریں۔ پھر لیب اسٹیشن پر سند کھولیں، «کیمپس ہب سے جڑیں، یہ لیب اسٹیشن ہے» چنیں اور اس ہب کا پتا اور یہ کوڈ لکھیں۔</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the code</source>
+        <translation>کوڈ کاپی کریں (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+</context>
+<context>
     <name>StatusDialog</name>
     <message>
         <source>Status of {name}</source>
@@ -5013,6 +5307,268 @@
     <message>
         <source>Added.</source>
         <translation>شامل ہو گیا۔</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync &amp;status</source>
+        <translation>ہم آہنگی کی کیفیت (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Lab stations</source>
+        <translation>لیب اسٹیشن (&amp;L)</translation>
+    </message>
+    <message>
+        <source>C&amp;onflicts</source>
+        <translation>تضادات (&amp;O)</translation>
+    </message>
+    <message>
+        <source>This computer has not joined head office yet. Join with the registry&apos;s address and the one-time code head office gave you; until then, carry changes on a USB drive.</source>
+        <translation>یہ کمپیوٹر ابھی ہیڈ آفس سے نہیں جڑا۔ ہیڈ آفس کی دی ہوئی رجسٹری کے پتے اور ایک بار کے کوڈ سے جڑیں؛ تب تک تبدیلیاں USB ڈرائیو پر لے جائیں۔</translation>
+    </message>
+    <message>
+        <source>&amp;Join head office…</source>
+        <translation>ہیڈ آفس سے جڑیں… (&amp;J)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>ابھی ہم آہنگ کریں (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>ہم آہنگی کی پیش رفت</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>روکیں (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Minutes between automatic syncs</source>
+        <translation>خودکار ہم آہنگیوں کے درمیان منٹ</translation>
+    </message>
+    <message>
+        <source>Only when asked</source>
+        <translation>صرف کہنے پر</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> منٹ</translation>
+    </message>
+    <message>
+        <source>Sync automatically &amp;every</source>
+        <translation>خودکار ہم آہنگی ہر (&amp;E)</translation>
+    </message>
+    <message>
+        <source>USB drive</source>
+        <translation>USB ڈرائیو</translation>
+    </message>
+    <message>
+        <source>No network? Export a bundle, carry it on a USB drive to the other computer and import it there; its reply comes back the same way. A bundle is signed: a changed or cut one is refused whole.</source>
+        <translation>نیٹ ورک نہیں؟ بنڈل برآمد کریں، اسے USB ڈرائیو پر دوسرے کمپیوٹر تک لے جائیں اور وہاں درآمد کریں؛ اس کا جواب اسی طرح واپس آتا ہے۔ بنڈل پر دستخط ہوتے ہیں: بدلا ہوا یا ادھورا بنڈل پورا رد کر دیا جاتا ہے۔</translation>
+    </message>
+    <message>
+        <source>E&amp;xport bundle…</source>
+        <translation>بنڈل برآمد کریں… (&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Import bundle…</source>
+        <translation>بنڈل درآمد کریں… (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>ریکارڈ</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>کب</translation>
+    </message>
+    <message>
+        <source>Edit kept aside, from</source>
+        <translation>الگ رکھی گئی ترمیم، کہاں سے</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>ہم آہنگی کے تضادات</translation>
+    </message>
+    <message>
+        <source>C&amp;onflicts ({count})</source>
+        <translation>تضادات ({count}) (&amp;O)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) were edited in two places at once. The newer edit was kept everywhere; the one listed here was kept aside for you to review.</source>
+        <translation>
+            <numerusform>%n ریکارڈ میں ایک ہی وقت دو جگہ ترمیم ہوئی۔ نئی ترمیم ہر جگہ رکھی گئی؛ یہاں درج ترمیم آپ کے جائزے کے لیے الگ رکھی گئی ہے۔</numerusform>
+            <numerusform>%n ریکارڈز میں ایک ہی وقت دو جگہ ترمیم ہوئی۔ نئی ترمیم ہر جگہ رکھی گئی؛ یہاں درج ترامیم آپ کے جائزے کے لیے الگ رکھی گئی ہیں۔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conflicts: no record was edited in two places at once.</source>
+        <translation>کوئی تضاد نہیں: کسی ریکارڈ میں ایک ہی وقت دو جگہ ترمیم نہیں ہوئی۔</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>رک رہا ہے…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>جانچ ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <source>Sending changes…</source>
+        <translation>تبدیلیاں بھیجی جا رہی ہیں…</translation>
+    </message>
+    <message>
+        <source>Receiving changes…</source>
+        <translation>تبدیلیاں وصول ہو رہی ہیں…</translation>
+    </message>
+    <message>
+        <source>Sending evidence files…</source>
+        <translation>ثبوت کی فائلیں بھیجی جا رہی ہیں…</translation>
+    </message>
+    <message>
+        <source>Joined head office. The first sync sends this campus&apos;s records.</source>
+        <translation>ہیڈ آفس سے جڑ گئے۔ پہلی ہم آہنگی اس کیمپس کا ریکارڈ بھیجتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Export a bundle</source>
+        <translation>بنڈل برآمد کریں</translation>
+    </message>
+    <message>
+        <source>Sanad bundles (*.sanad)</source>
+        <translation>سند کے بنڈل (*.sanad)</translation>
+    </message>
+    <message>
+        <source>Import a bundle</source>
+        <translation>بنڈل درآمد کریں</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>بنڈل لکھا جا رہا ہے…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote {file}: %n change(s). Carry it to the other computer and import it there.</source>
+        <translation>
+            <numerusform>{file} لکھ دیا: %n تبدیلی۔ اسے دوسرے کمپیوٹر تک لے جا کر وہاں درآمد کریں۔</numerusform>
+            <numerusform>{file} لکھ دیا: %n تبدیلیاں۔ اسے دوسرے کمپیوٹر تک لے جا کر وہاں درآمد کریں۔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking and applying the bundle…</source>
+        <translation>بنڈل جانچا اور لاگو کیا جا رہا ہے…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {reason}</source>
+        <translation>کچھ درآمد نہیں ہوا: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported {file}: %n change(s), {applied} new, {skipped} already here, {refused} refused.</source>
+        <translation>
+            <numerusform>{file} درآمد ہو گیا: %n تبدیلی، {applied} نئی، {skipped} پہلے سے موجود، {refused} رد۔</numerusform>
+            <numerusform>{file} درآمد ہو گیا: %n تبدیلیاں، {applied} نئی، {skipped} پہلے سے موجود، {refused} رد۔</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <source>Syncing…</source>
+        <translation>ہم آہنگی ہو رہی ہے…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncText</name>
+    <message numerus="yes">
+        <source>{problem} — %n change(s) waiting, will retry at {time}</source>
+        <translation>
+            <numerusform>{problem} — %n تبدیلی منتظر، {time} پر دوبارہ کوشش ہو گی</numerusform>
+            <numerusform>{problem} — %n تبدیلیاں منتظر، {time} پر دوبارہ کوشش ہو گی</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{problem} — %n change(s) waiting; sync again once it is put right</source>
+        <translation>
+            <numerusform>{problem} — %n تبدیلی منتظر؛ مسئلہ درست ہونے پر دوبارہ ہم آہنگ کریں</numerusform>
+            <numerusform>{problem} — %n تبدیلیاں منتظر؛ مسئلہ درست ہونے پر دوبارہ ہم آہنگ کریں</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n منٹ</numerusform>
+            <numerusform>%n منٹ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n گھنٹہ</numerusform>
+            <numerusform>%n گھنٹے</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unreachable (no connection)</source>
+        <translation>تک رسائی نہیں (کنکشن نہیں)</translation>
+    </message>
+    <message>
+        <source>unreachable (nothing moved for too long)</source>
+        <translation>تک رسائی نہیں (دیر تک کچھ نہیں آیا)</translation>
+    </message>
+    <message>
+        <source>the sync was cancelled; it continues from here next time</source>
+        <translation>ہم آہنگی روک دی گئی؛ اگلی بار یہیں سے جاری ہو گی</translation>
+    </message>
+    <message>
+        <source>this computer has not joined a hub or the registry yet</source>
+        <translation>یہ کمپیوٹر ابھی کسی ہب یا رجسٹری سے نہیں جڑا</translation>
+    </message>
+    <message>
+        <source>Head office {error}</source>
+        <translation>ہیڈ آفس {error}</translation>
+    </message>
+    <message>
+        <source>The campus hub {error}</source>
+        <translation>کیمپس ہب {error}</translation>
+    </message>
+    <message>
+        <source>Head office: {error}</source>
+        <translation>ہیڈ آفس: {error}</translation>
+    </message>
+    <message>
+        <source>The campus hub: {error}</source>
+        <translation>کیمپس ہب: {error}</translation>
+    </message>
+    <message>
+        <source>{problem} — last synced {time}</source>
+        <translation>{problem} — آخری ہم آہنگی {time}</translation>
+    </message>
+    <message>
+        <source>{problem} — not synced yet</source>
+        <translation>{problem} — ابھی ہم آہنگی نہیں ہوئی</translation>
+    </message>
+    <message>
+        <source>Last synced {time}</source>
+        <translation>آخری ہم آہنگی {time}</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>ابھی ہم آہنگی نہیں ہوئی</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is {amount} behind head office&apos;s: set its date and time, or the dates it writes will be wrong.</source>
+        <translation>اس کمپیوٹر کی گھڑی ہیڈ آفس کی گھڑی سے {amount} پیچھے ہے: اس کی تاریخ اور وقت درست کریں، ورنہ یہ غلط تاریخیں لکھے گا۔</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is {amount} behind the campus hub&apos;s: set its date and time, or the dates it writes will be wrong.</source>
+        <translation>اس کمپیوٹر کی گھڑی کیمپس ہب کی گھڑی سے {amount} پیچھے ہے: اس کی تاریخ اور وقت درست کریں، ورنہ یہ غلط تاریخیں لکھے گا۔</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is {amount} ahead of head office&apos;s: set its date and time, or the dates it writes will be wrong.</source>
+        <translation>اس کمپیوٹر کی گھڑی ہیڈ آفس کی گھڑی سے {amount} آگے ہے: اس کی تاریخ اور وقت درست کریں، ورنہ یہ غلط تاریخیں لکھے گا۔</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is {amount} ahead of the campus hub&apos;s: set its date and time, or the dates it writes will be wrong.</source>
+        <translation>اس کمپیوٹر کی گھڑی کیمپس ہب کی گھڑی سے {amount} آگے ہے: اس کی تاریخ اور وقت درست کریں، ورنہ یہ غلط تاریخیں لکھے گا۔</translation>
     </message>
 </context>
 <context>
@@ -5521,6 +6077,10 @@
         <source>&amp;Try the demo campus (invented people, to explore Sanad)</source>
         <translation>نمونے کا کیمپس آزمائیں، فرضی افراد کے ساتھ (&amp;T)</translation>
     </message>
+    <message>
+        <source>&amp;Join a campus hub (this is a lab station)</source>
+        <translation>کیمپس ہب سے جڑیں، یہ لیب اسٹیشن ہے (&amp;J)</translation>
+    </message>
 </context>
 <context>
     <name>_FilePage</name>
@@ -5643,6 +6203,53 @@
     <message>
         <source>(not in the file)</source>
         <translation>(فائل میں نہیں)</translation>
+    </message>
+</context>
+<context>
+    <name>_StationPage</name>
+    <message>
+        <source>Join the campus hub</source>
+        <translation>کیمپس ہب سے جڑیں</translation>
+    </message>
+    <message>
+        <source>The focal person&apos;s computer is the campus hub. On its Sync screen, under Lab stations, it shows its address and gives a one-time code for this computer.</source>
+        <translation>فوکل پرسن کا کمپیوٹر کیمپس ہب ہے۔ اس کی ہم آہنگی اسکرین پر، لیب اسٹیشن کے تحت، اس کا پتا نظر آتا ہے اور وہیں سے اس کمپیوٹر کے لیے ایک بار کا کوڈ ملتا ہے۔</translation>
+    </message>
+    <message>
+        <source>&amp;Join the hub</source>
+        <translation>ہب سے جڑیں (&amp;J)</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>ہب کا پتا</translation>
+    </message>
+    <message>
+        <source>Hub &amp;address</source>
+        <translation>ہب کا پتا (&amp;A)</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>ایک بار کا کوڈ</translation>
+    </message>
+    <message>
+        <source>One-time &amp;code</source>
+        <translation>ایک بار کا کوڈ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Name of this computer</source>
+        <translation>اس کمپیوٹر کا نام</translation>
+    </message>
+    <message>
+        <source>e.g. Lab 2, PC 14</source>
+        <translation>مثلاً لیب 2، پی سی 14</translation>
+    </message>
+    <message>
+        <source>&amp;Name of this computer</source>
+        <translation>اس کمپیوٹر کا نام (&amp;N)</translation>
+    </message>
+    <message>
+        <source>This computer joined the hub, but its first sync did not finish. Join the hub again to go on: no new code is needed.</source>
+        <translation>یہ کمپیوٹر ہب سے جڑ چکا ہے، مگر اس کی پہلی ہم آہنگی مکمل نہیں ہوئی۔ آگے بڑھنے کے لیے دوبارہ «ہب سے جڑیں» دبائیں: نئے کوڈ کی ضرورت نہیں۔</translation>
     </message>
 </context>
 <context>
