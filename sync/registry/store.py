@@ -506,7 +506,10 @@ class _Batch:
             else:
                 seen.add(key)
                 fresh.append(change)
-        self._load_current({(c.table, c.row_id) for c in fresh})
+        # A first version (an insert) needs no look at what is held: UUIDv7 ids are never made
+        # twice, and the upsert below keeps a held row that is newer or of another owner.
+        self._load_current({(c.table, c.row_id) for c in fresh
+                            if not (c.op == "insert" and c.version == 1)})
         log_rows: list[dict[str, Any]] = []
         changed: dict[tuple[str, str], dict[str, Any]] = {}
         conflicts: list[dict[str, Any]] = []
@@ -550,10 +553,10 @@ class _Batch:
         registry._upsert(
             self.conn, t.rows, list(changed.values()), ["table_name", "row_id"],
             ["owner", "version", "last_device", "row"],
-            where=lambda table, new: or_(
+            where=lambda table, new: and_(table.c.owner == new.owner, or_(
                 table.c.version < new.version,
                 and_(table.c.version == new.version, table.c.last_device < new.last_device),
-            ),
+            )),
         )
         registry._insert_ignore(self.conn, t.conflicts, conflicts)
         self._advance_vector({c.device_id for c in fresh})
