@@ -296,7 +296,8 @@ def export_for_peer(store: Store, destination: Path, peer: str | None = None) ->
     """A bundle for ``peer`` (default: the node this one joined) with everything it has not
     acknowledged, signed with this node's device key: what ``sanad bundle export`` and the
     Sync screen write."""
-    from sync.client import documents_to_offer, links
+    from sync.client import links
+    from sync.documents import documents_to_offer
     from sync.identity import device_key
 
     if peer is None:
@@ -327,7 +328,7 @@ def import_from_file(store: Store, source: Path) -> BundleSummary:
                       sender=owners_of(store, sender))  # fmt: skip
 
     summary = import_bundle(store, source, trusted=trusted, rights=rights_for)
-    from sync.client import install_documents
+    from sync.documents import install_documents
 
     summary.documents, summary.warnings = install_documents(store, summary.received_documents)
     return summary

@@ -27,7 +27,6 @@ import json
 import platform
 import random
 import ssl
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -39,22 +38,17 @@ import httpx
 from cryptography.exceptions import InvalidSignature
 
 from desktop.core.ids import utc_now
-from desktop.core.paths import evidence_dir
 from desktop.core.proofs import ProofError, public_key_from_multikey
 from desktop.core.store import SYSTEM, Actor, Store
 from sync.apply import Refusal, Rights, apply_changes
 from sync.changes import VersionVector, changes_page
-from sync.hub import node_documents
 from sync.identity import PROTOCOL, DeviceKey, device_key, sign_request
-from sync.node import Document
 from sync.wire import MEDIA_TYPE, BatchProblem, decode_batch, encode_batch
 
 __all__ = [
     "Link",
     "SyncProblem",
     "SyncReport",
-    "documents_to_offer",
-    "install_documents",
     "join",
     "join_station",
     "links",
@@ -63,7 +57,6 @@ __all__ = [
 ]
 
 BATCH = 2000
-UPLOAD_WORKERS = 4
 CLOCK_WARNING = dt.timedelta(minutes=2)
 RETRY_DELAYS = (0.5, 2.0, 5.0)  # within one sync, a request is tried again this often
 SCHEDULE_BACKOFF = (5, 15, 60, 180)  # minutes before the next attempt after a failed sync
@@ -402,6 +395,9 @@ def sync_once(
 
 def _run(store: Store, link: Link, s: _Session, report: SyncReport, progress: Progress,
          batch: int, upload_chunk: int) -> None:  # fmt: skip
+    from sync.documents import exchange_documents
+    from sync.evidence_upload import send_evidence
+
     progress("hello", 0, None)
     sent_at = time.time()
     hello = _json(_verified(s.request("GET", "/sync/v1/hello"), link))
@@ -425,8 +421,8 @@ def _run(store: Store, link: Link, s: _Session, report: SyncReport, progress: Pr
         ("push", lambda: _push(store, link, s, VersionVector(hello["vector"]), report, progress,
                                batch)),
         ("pull", lambda: _pull(store, link, s, report, progress, batch)),
-        ("documents", lambda: _documents(store, s, report)),
-        ("files", lambda: _files(store, link, s, report, progress, upload_chunk)),
+        ("documents", lambda: exchange_documents(store, s, report)),
+        ("files", lambda: send_evidence(store, link, s, report, progress, upload_chunk)),
     )  # fmt: skip
     for name, step in steps:
         started = time.perf_counter()
@@ -523,189 +519,6 @@ def _set_cursor(store: Store, link: Link, *, push: int) -> None:
     store.execute("UPDATE sync_links SET push_cursor = ? WHERE peer_device_id = ?",
                   (push, link.peer_device_id))
     link.push_cursor = push
-
-
-def documents_to_offer(store: Store) -> list[Document]:
-    """The signed documents this node makes and sends up: its own status lists, and at head
-    office the trust list."""
-    made_here = {r["url"] for r in store.query("SELECT url FROM status_lists WHERE made_here = 1")}
-    return [d for d in node_documents(store)
-            if d.key in made_here or (d.kind == "trust_list" and store.is_head_office)]
-
-
-def install_documents(store: Store, documents: list[Document]) -> tuple[int, list[str]]:
-    """Keep the trust list and other campuses' status lists received (each checked against
-    this node's root where it is installed); how many were kept, and why others were not."""
-    from desktop.core.errors import DomainError
-    from desktop.core.services.signing_keys import install_trust_list
-    from desktop.core.trust import install_status_list
-
-    made_here = {r["url"] for r in store.query("SELECT url FROM status_lists WHERE made_here = 1")}
-    kept, warnings = 0, []
-    for item in sorted(documents, key=lambda d: d.kind != "trust_list"):  # trust list first
-        if item.key in made_here:
-            continue
-        try:
-            document = json.loads(item.document)
-            if item.kind == "trust_list":
-                install_trust_list(store, SYSTEM, document)
-            elif item.kind == "status_list":
-                install_status_list(store, SYSTEM, document)
-            kept += 1
-        except (DomainError, ValueError) as exc:
-            warnings.append(f"a {item.kind.replace('_', ' ')} received was not kept: {exc}")
-    return kept, warnings
-
-
-def _documents(store: Store, s: _Session, report: SyncReport) -> None:
-    mine = node_documents(store)
-    offer = documents_to_offer(store)
-    body = json.dumps({
-        "held": {d.key: d.sha256 for d in mine},
-        "offer": [{"key": d.key, "kind": d.kind, "campus_code": d.campus_code,
-                   "document": d.document} for d in offer],
-    }).encode("utf-8")  # fmt: skip
-    answer = _json(s.request("POST", "/sync/v1/documents", body))
-    received = [Document(str(d["key"]), str(d["kind"]), d.get("campus_code"), str(d["document"]))
-                for d in answer.get("documents", [])]  # fmt: skip
-    kept, warnings = install_documents(store, received)
-    report.documents += kept
-    report.warnings.extend(warnings)
-
-
-def _files(store: Store, link: Link, s: _Session, report: SyncReport, progress: Progress,
-           chunk: int) -> None:  # fmt: skip
-    """Offer the evidence files the other side has not confirmed; send those it wants."""
-    folder = evidence_dir(store.path)
-    rows = store.query(
-        "SELECT e.sha256, max(e.size) AS size, min(e.original_name) AS original_name "
-        "FROM evidence e LEFT JOIN files_sent f ON f.sha256 = e.sha256 AND f.peer_device_id = ?"
-        " WHERE e.kind = 'file' AND e.deleted = 0 AND f.sha256 IS NULL GROUP BY e.sha256",
-        (link.peer_device_id,),
-    )
-    present = [r for r in rows if (folder / r["sha256"][:2] / r["sha256"]).exists()]
-    if not present:
-        return
-    wanted: set[str] = set()
-    for start in range(0, len(present), 2000):
-        chunk_rows = present[start : start + 2000]
-        body = json.dumps({"offered": [[r["sha256"], r["size"] or 0] for r in chunk_rows]})
-        wanted.update(_json(s.request("POST", "/sync/v1/files", body.encode()))["wanted"])
-    not_wanted = [r["sha256"] for r in present if r["sha256"] not in wanted]
-    _mark_sent(store, link, not_wanted)
-    todo = [r for r in present if r["sha256"] in wanted]
-    if not todo:
-        return
-    from concurrent.futures import ThreadPoolExecutor
-
-    from sync.upload_client import UploadProblem, upload
-
-    total = sum(r["size"] or 0 for r in todo)
-    lock = threading.Lock()
-    sent: dict[str, int] = {}
-    failed = threading.Event()
-    resume = _ResumeTable(store, link.peer_device_id, lock)
-
-    def send(row: dict[str, Any]) -> None:
-        path = folder / row["sha256"][:2] / row["sha256"]
-
-        def step(done: int, _total: int | None) -> None:
-            with lock:
-                sent[row["sha256"]] = done
-                progress("files", sum(sent.values()), total)
-
-        try:
-            upload(s.client, s.base_url + "/files", path, row["sha256"], resume=resume,
-                   sign=lambda method, url, body: sign_request(
-                       s.key, method, httpx.URL(url).raw_path.decode("ascii"), body,
-                       clock_offset=s.clock_offset),
-                   chunk_size=chunk, progress=step, known_missing=True, peer=link.peer_name,
-                   cancel=lambda: failed.is_set() or bool(s.cancel and s.cancel()),
-                   metadata={"filename": row["original_name"] or row["sha256"]})  # fmt: skip
-        except UploadProblem as exc:
-            failed.set()
-            raise SyncProblem(f"the evidence file {row['original_name']} could not be sent: "
-                              f"{exc}") from None  # fmt: skip
-        with lock:
-            report.files_sent += 1
-            report.file_bytes += row["size"] or 0
-            done.append(row["sha256"])
-            if len(done) >= 50:  # one commit for many files (one is redone if cut here)
-                _mark_sent(store, link, done)
-                done.clear()
-
-    # A few files at once: a campus has many small files, and over a long round trip each
-    # costs two requests' waiting more than its bytes.
-    done: list[str] = []
-    try:
-        with ThreadPoolExecutor(max_workers=UPLOAD_WORKERS) as pool:
-            outcomes = [pool.submit(send, row) for row in todo]
-    finally:
-        _mark_sent(store, link, done)
-    problems = [f.exception() for f in outcomes if f.exception() is not None]
-    cancelled = [p for p in problems if not isinstance(p, SyncProblem)]
-    if problems:
-        raise next((p for p in problems if isinstance(p, SyncProblem)), None) or cancelled[0]
-
-
-def _mark_sent(store: Store, link: Link, hashes: list[str]) -> None:
-    if hashes:
-        now = utc_now()
-        with store.transaction(SYSTEM):
-            store.conn.executemany(
-                "INSERT OR IGNORE INTO files_sent (sha256, peer_device_id, sent_at) "
-                "VALUES (?, ?, ?)",
-                [(h, link.peer_device_id, now) for h in hashes],
-            )
-
-
-class _ResumeTable:
-    """Where an unfinished upload continues, kept in the database (``upload_resume``)."""
-
-    def __init__(self, store: Store, peer: str, lock: threading.Lock) -> None:
-        self.store, self.peer, self.lock = store, peer, lock
-
-    def __getitem__(self, sha256: str) -> str:
-        with self.lock:
-            row = self.store.one("SELECT url FROM upload_resume WHERE sha256 = ? AND "
-                                 "peer_device_id = ?", (sha256, self.peer))  # fmt: skip
-        if row is None:
-            raise KeyError(sha256)
-        return row["url"]
-
-    def get(self, sha256: str, default: str | None = None) -> str | None:
-        try:
-            return self[sha256]
-        except KeyError:
-            return default
-
-    def __setitem__(self, sha256: str, url: str) -> None:
-        with self.lock:
-            self.store.execute("INSERT INTO upload_resume (sha256, peer_device_id, url) VALUES "
-                               "(?, ?, ?) ON CONFLICT DO UPDATE SET url = excluded.url",
-                               (sha256, self.peer, url))  # fmt: skip
-
-    def __delitem__(self, sha256: str) -> None:
-        with self.lock:
-            self.store.execute("DELETE FROM upload_resume WHERE sha256 = ? AND "
-                               "peer_device_id = ?", (sha256, self.peer))  # fmt: skip
-
-    def pop(self, sha256: str, default: Any = None) -> Any:
-        value = self.get(sha256, default)
-        del self[sha256]
-        return value
-
-    def __contains__(self, sha256: object) -> bool:
-        return isinstance(sha256, str) and self.get(sha256) is not None
-
-    def __iter__(self) -> Iterator[str]:
-        with self.lock:
-            rows = self.store.query("SELECT sha256 FROM upload_resume WHERE peer_device_id = ?",
-                                    (self.peer,))  # fmt: skip
-        return iter([r["sha256"] for r in rows])
-
-    def __len__(self) -> int:
-        return len(list(iter(self)))
 
 
 def _note(store: Store, link: Link, *, attempt: bool = False, error: SyncProblem | None = None,
