@@ -203,8 +203,47 @@ def measure_ingest(folder: Path, demo: Path, records: int, runs: int, postgres: 
                     admin.execute(f'DROP DATABASE "{database}" WITH (FORCE)')
         results.append([f"Registry.receive into {name}", f"{records:,}",
                         f"{median(rates):,.0f}", ", ".join(f"{r:,.0f}" for r in rates)])
+    rates = []
+    for _run in range(runs):
+        database = f"sanad_bench_{secrets.token_hex(3)}"
+        with psycopg.connect(f"{postgres}/test", autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{database}"')
+        rates.append(_ingest_over_http(folder, demo, f"{postgres}/{database}", template,
+                                       records))  # fmt: skip
+        with psycopg.connect(f"{postgres}/test", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE "{database}" WITH (FORCE)')
+    results.append(["pushed over HTTP (uvicorn, one client) into PostgreSQL", f"{records:,}",
+                    f"{median(rates):,.0f}", ", ".join(f"{r:,.0f}" for r in rates)])
     print(f"\n### Registry ingest, batches of 2,000, {runs} runs\n")
     print_table(["path", "records", "records/s (median)", "runs"], results)
+
+
+def _ingest_over_http(folder: Path, demo: Path, url: str, template: list[Change],
+                      total: int) -> float:  # fmt: skip
+    """A hub pushes ``total`` records through the real client session and server app."""
+    registry = Registry.open(url)
+    hub_db = folder / f"http-hub-{secrets.token_hex(3)}.db"
+    shutil.copy(demo, hub_db)
+    with Store.open(hub_db) as hub:
+        code = hub.one("SELECT code FROM campuses")["code"]
+        registry.add_campus(code, "Demo")
+        with serve_in_thread(make_app(registry)) as address:
+            join(hub, address, registry.create_code(code)[0])
+            key = device_key(hub)
+            copies = fresh_copies((template * (total // len(template) + 1))[:total], key.device_id)
+            copies = [dataclasses.replace(c, row=dict(c.row, owner=hub.campus_id,
+                                                      campus_id=hub.campus_id))
+                      for c in copies]  # fmt: skip
+            session = _Session(address, key, verify=True, timeout=60, cancel=None)
+            started = time.perf_counter()
+            for start in range(0, total, 2000):
+                session.request("POST", "/sync/v1/push", encode_batch(copies[start : start + 2000]),
+                                content_type=MEDIA_TYPE)  # fmt: skip
+            rate = total / (time.perf_counter() - started)
+            session.close()
+    registry.close()
+    hub_db.unlink()
+    return rate
 
 
 def main() -> None:
