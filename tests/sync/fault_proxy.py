@@ -20,6 +20,7 @@ byte count, and so the point where a fault fires, exact. Every wait is bounded b
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import itertools
 import math
@@ -268,15 +269,47 @@ class _Stream:
             self.conn.stream_done()
 
     def _pump(self) -> None:
+        """Read and forward. With latency, what was read waits in a queue until it is due and
+        reading goes on meanwhile: a link's delay, not a pause after every read (which would
+        cap a slow link far below its rate: a bucketful per round trip)."""
         self._fire_due()
+        pending: collections.deque[tuple[float, bytes]] = collections.deque()
+        ended = False
         while True:
-            data = self._recv()
-            if not data:
+            if pending and pending[0][0] <= time.monotonic():
+                self._forward(pending.popleft()[1])
+                continue
+            if ended and not pending:
                 if self.conn.state == _OPEN:
                     self.dst.shutdown(socket.SHUT_WR)  # pass the FIN on; the other way goes on
                 return
-            self._hold(time.monotonic())
-            self._forward(data)
+            wait = pending[0][0] - time.monotonic() if pending else POLL_SECONDS
+            if ended:
+                self._wait(wait)
+                continue
+            data = self._recv_within(wait)
+            if data is None:
+                continue
+            if not data:
+                ended = True
+                continue
+            latency = self.proxy._latency[self.direction]
+            if latency <= 0 and not pending:
+                self._forward(data)
+            else:
+                pending.append((time.monotonic() + latency, data))
+
+    def _recv_within(self, seconds: float) -> bytes | None:
+        """What arrives within ``seconds`` (``b""`` at the end), or None if nothing did."""
+        limiter = self.proxy._limiter
+        size = CHUNK if limiter is None else min(CHUNK, limiter.capacity)
+        self._check()
+        if self._readable.select(max(0.0, min(seconds, POLL_SECONDS))):
+            try:
+                return self.src.recv(size)
+            except BlockingIOError:
+                return None
+        return None
 
     def _check(self) -> None:
         if self.conn.state != _OPEN:
@@ -287,22 +320,6 @@ class _Stream:
         with self.proxy._lock:
             self.proxy._lock.wait(min(seconds, POLL_SECONDS))
         self._check()
-
-    def _recv(self) -> bytes:
-        limiter = self.proxy._limiter
-        # Under a rate limit read no more than a bucketful, so the sender feels the slow link.
-        size = CHUNK if limiter is None else min(CHUNK, limiter.capacity)
-        while True:
-            self._check()
-            if self._readable.select(POLL_SECONDS):
-                try:
-                    return self.src.recv(size)
-                except BlockingIOError:
-                    continue
-
-    def _hold(self, received_at: float) -> None:
-        while (left := received_at + self.proxy._latency[self.direction] - time.monotonic()) > 0:
-            self._wait(left)
 
     def _eligible(self, fault: Fault) -> bool:
         return fault.active and fault.claimed_by in (None, self.conn.id)
