@@ -95,28 +95,10 @@ def registry_serve(db_url: str, host: str, port: int, files_dir: Path | None,
         files, authenticate=auth, max_size=1024 * 1024 * 1024,
         expiry=dt.timedelta(days=7)))  # fmt: skip
     click.echo(f"Sanad registry on http://{host}:{port} (database {db_url})", err=True)
-    _sweep_uploads_hourly(files)
+    from sync.file_store import sweep_periodically
+
+    sweep_periodically(files)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
-
-
-def _sweep_uploads_hourly(files) -> None:
-    """Unfinished uploads past their expiry are removed once an hour (tus expiration)."""
-    import threading
-    import time
-
-    def sweep() -> None:
-        while True:
-            try:
-                removed = files.sweep_expired(dt.datetime.now(dt.UTC))
-                if removed:
-                    logging.getLogger("sanad.sync").info(json.dumps(
-                        {"event": "uploads_expired", "count": len(removed)}))
-            except OSError as exc:
-                logging.getLogger("sanad.sync").error(json.dumps(
-                    {"event": "uploads_sweep_failed", "error": str(exc)}))
-            time.sleep(3600)
-
-    threading.Thread(target=sweep, name="sanad-upload-sweep", daemon=True).start()
 
 
 @registry.command("add-campus", context_settings=CONTEXT)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import re
 import secrets
@@ -45,6 +46,7 @@ __all__ = [
     "OffsetMismatch",
     "UploadInfo",
     "UploadNotFound",
+    "sweep_periodically",
 ]
 
 _UPLOAD_ID = re.compile(r"[0-9a-f]{32}")
@@ -345,3 +347,26 @@ def _sha256_of(path: Path) -> str:
         while chunk := source.read(_HASH_READ):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def sweep_periodically(files: FileStore, *, every: float = 3600.0,
+                       stop: threading.Event | None = None) -> threading.Thread:  # fmt: skip
+    """Remove expired unfinished uploads now and then every ``every`` seconds, on a daemon
+    thread, until ``stop`` is set (tus expiration: an abandoned upload does not stay)."""
+    stop = stop or threading.Event()
+    log = logging.getLogger("sanad.sync")
+
+    def sweep() -> None:
+        while True:
+            try:
+                removed = files.sweep_expired(dt.datetime.now(dt.UTC))
+                if removed:
+                    log.info(json.dumps({"event": "uploads_expired", "count": len(removed)}))
+            except OSError as exc:
+                log.error(json.dumps({"event": "uploads_sweep_failed", "error": str(exc)}))
+            if stop.wait(every):
+                return
+
+    thread = threading.Thread(target=sweep, name="sanad-upload-sweep", daemon=True)
+    thread.start()
+    return thread

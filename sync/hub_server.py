@@ -11,7 +11,7 @@ from typing import Any
 
 from desktop.core.blobs import BlobStore
 from desktop.core.paths import evidence_dir
-from sync.file_store import LocalFileStore
+from sync.file_store import LocalFileStore, sweep_periodically
 from sync.hub import HubNode
 from sync.server import make_app
 from sync.tls import hub_certificate
@@ -23,11 +23,15 @@ DEFAULT_PORT = 8765
 MAX_EVIDENCE = 512 * 1024 * 1024
 
 
-def hub_app(database: Path, *, tls: bool = True) -> tuple[Any, HubNode, dict[str, str]]:
+def hub_app(
+    database: Path, *, tls: bool = True, stop: threading.Event | None = None
+) -> tuple[Any, HubNode, dict[str, str]]:
     """The ASGI app of the hub of ``database``, its node, and uvicorn's TLS settings. Files
-    that stations upload land in the hub's own evidence folder."""
+    that stations upload land in the hub's own evidence folder; abandoned uploads are swept
+    hourly until ``stop`` is set."""
     blobs = BlobStore(evidence_dir(database))
     files = LocalFileStore(database.with_name(database.name + ".uploads"), blobs=blobs.root)
+    sweep_periodically(files, stop=stop)
     node = HubNode(database, evidence_has=blobs.has)
     settings: dict[str, str] = {}
     fingerprint = None
@@ -65,7 +69,8 @@ class HubServer:
         """Start serving; raise ``OSError`` (e.g. the port is taken) if it cannot."""
         import uvicorn
 
-        app, self.node, settings = hub_app(self.database, tls=self.tls)
+        self._stop_sweeping = threading.Event()
+        app, self.node, settings = hub_app(self.database, tls=self.tls, stop=self._stop_sweeping)
         config = uvicorn.Config(app, host=self.host, port=self.port, log_level="warning",
                                 access_log=False, lifespan="off", **settings)  # fmt: skip
         self._server = uvicorn.Server(config)
@@ -90,6 +95,8 @@ class HubServer:
             self.port = self._server.servers[0].sockets[0].getsockname()[1]
 
     def stop(self) -> None:
+        if getattr(self, "_stop_sweeping", None) is not None:
+            self._stop_sweeping.set()
         if self._server is not None:
             self._server.should_exit = True
         if self._thread is not None:

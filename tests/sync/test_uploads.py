@@ -849,3 +849,30 @@ def test_creation_with_upload_refuses_a_damaged_first_piece(registry, tmp_path):
     }, body=data)  # fmt: skip
     assert response.status_code == 460
     assert not registry.store.has(_sha(data)) and registry.leftovers() == []
+
+
+def test_abandoned_uploads_are_swept_by_the_periodic_sweeper(tmp_path):
+    """What ``sanad registry serve`` and a hub run: an upload past its expiry goes, one still
+    within it stays."""
+    import datetime as dt
+    import threading
+    import time
+
+    from sync.file_store import LocalFileStore, sweep_periodically
+
+    files = LocalFileStore(tmp_path / "files")
+    now = dt.datetime.now(dt.UTC)
+    old = files.create_upload(length=10, sha256="a" * 64, device="d", metadata={},
+                              now=now - dt.timedelta(days=2), expires=now - dt.timedelta(days=1))
+    fresh = files.create_upload(length=10, sha256="b" * 64, device="d", metadata={},
+                                now=now, expires=now + dt.timedelta(days=1))
+    stop = threading.Event()
+    thread = sweep_periodically(files, every=0.05, stop=stop)
+    deadline = time.monotonic() + 30
+    while (tmp_path / "files" / "uploads" / f"{old.upload_id}.json").exists():
+        assert time.monotonic() < deadline, "the expired upload was never swept"
+        time.sleep(0.02)
+    stop.set()
+    thread.join(5)
+    assert not thread.is_alive()
+    assert files.upload_info(fresh.upload_id).offset == 0
