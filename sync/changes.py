@@ -10,13 +10,20 @@ order and still converge.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.store import Store
 
-__all__ = ["Change", "VersionVector", "changes_after", "changes_page", "local_vector"]
+__all__ = [
+    "Change",
+    "VersionVector",
+    "changes_after",
+    "changes_page",
+    "local_vector",
+    "scan_log",
+]
 
 
 @dataclass(frozen=True)
@@ -87,3 +94,39 @@ def changes_page(
 def changes_after(store: Store, peer: Mapping[str, int], *, limit: int = 1000) -> Iterator[Change]:
     """The first page of :func:`changes_page` (the caller asks again with the updated vector)."""
     yield from changes_page(store, peer, limit=limit)[0]
+
+
+LogRow = tuple  # (position, device_id, seq, table_name, row_id, version, op, row JSON text)
+SCAN_PAGE = 4000
+
+
+def scan_log(
+    fetch: Callable[[int, int], Sequence[LogRow]],
+    *,
+    after: int,
+    limit: int,
+    held: Mapping[str, int],
+    in_scope: Callable[[dict[str, Any]], bool] = lambda _row: True,
+) -> tuple[list[Change], int, bool]:
+    """What a pull sends, from any node's log: up to ``limit`` entries past position ``after``
+    that are in scope and not ``held`` (the peer's vector), the position reached, and whether
+    more may remain. ``fetch(position, n)`` gives the next ``n`` log rows past ``position`` in
+    log order (a hub's change log, the registry's)."""
+    out: list[Change] = []
+    position = after
+    more = True
+    while more and len(out) < limit:
+        page = fetch(position, SCAN_PAGE)
+        for pos, device, seq, table, row_id, version, op, row_text in page:
+            position = pos
+            if seq <= held.get(device, 0):
+                continue
+            row = json.loads(row_text)
+            if not in_scope(row):
+                continue
+            out.append(Change(device, seq, table, row_id, version, op, row))
+            if len(out) >= limit:
+                break
+        if len(page) < SCAN_PAGE and (not page or position == page[-1][0]):
+            more = False  # the whole log has been read
+    return out, position, more

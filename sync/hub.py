@@ -10,7 +10,6 @@ order from where it stopped.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import secrets
 import threading
 from collections.abc import Mapping, Sequence
@@ -23,7 +22,7 @@ from desktop.core.services.access import require_role
 from desktop.core.store import SYSTEM, Actor, Store
 from desktop.core.validation import require_text
 from sync.apply import ApplyReport, Rights, apply_changes
-from sync.changes import Change, VersionVector, local_vector
+from sync.changes import Change, VersionVector, local_vector, scan_log
 from sync.identity import DeviceKey, device_key
 from sync.node import (
     Document,
@@ -31,8 +30,8 @@ from sync.node import (
     JoinRefused,
     JoinRequest,
     PeerDevice,
+    check_join_code,
     code_hash,
-    looks_like_code,
     new_join_code,
 )
 
@@ -46,7 +45,6 @@ __all__ = [
 ]
 
 STATION_CODE_VALIDITY = dt.timedelta(days=1)
-_PAGE_SCAN = 4000
 
 
 def create_station_code(
@@ -170,26 +168,17 @@ class HubNode:
                           row["public_key"], row["revoked_at"], row["revoked_reason"])  # fmt: skip
 
     def join(self, request: JoinRequest) -> JoinGrant:
-        if not looks_like_code(request.code):
-            raise JoinRefused("that is not a join code: it has 16 letters and digits, in four "
-                              "groups (e.g. 7K3M-Q9XD-2PWA-H4TN)")  # fmt: skip
         if request.kind != "station":
             raise JoinRefused(f"a {request.kind.replace('_', ' ')} joins head office's registry, "
                               "not a campus hub")  # fmt: skip
         store = self.store
         with self._lock:
-            code = store.one(
-                "SELECT * FROM join_codes WHERE code_hash = ?", (code_hash(request.code),)
-            )
-            if code is None:
-                raise JoinRefused("this hub gave out no such code: check it, or ask the focal "
-                                  "person for a new one")  # fmt: skip
-            if code["used_at"]:
-                raise JoinRefused(f"this code was already used on {code['used_at']}: ask the "
-                                  "focal person for a new one")  # fmt: skip
-            if code["expires_at"] < utc_now():
-                raise JoinRefused(f"this code expired on {code['expires_at']}: ask the focal "
-                                  "person for a new one")  # fmt: skip
+            code = check_join_code(
+                request.code,
+                store.one("SELECT * FROM join_codes WHERE code_hash = ?",
+                          (code_hash(request.code),)),
+                giver="this hub", ask="the focal person", now=utc_now(),
+            )  # fmt: skip
             if store.one("SELECT 1 FROM devices WHERE id = ?", (request.device_id,)):
                 raise JoinRefused("this computer has already joined the campus")
             campus_id = store.campus_id
@@ -221,29 +210,16 @@ class HubNode:
         self, peer: PeerDevice, *, after: int, limit: int, held: Mapping[str, int]
     ) -> tuple[list[Change], int, bool]:
         scope = {peer.campus_id, "national"}
-        out: list[Change] = []
-        position = after
-        more = True
+
+        def fetch(position: int, count: int) -> list[tuple]:
+            return self.store.conn.execute(
+                "SELECT rowid, device_id, seq, table_name, row_id, version, op, row "
+                "FROM change_log WHERE rowid > ? ORDER BY rowid LIMIT ?", (position, count),
+            ).fetchall()  # fmt: skip
+
         with self._lock:
-            while more and len(out) < limit:
-                page = self.store.conn.execute(
-                    "SELECT rowid, device_id, seq, table_name, row_id, version, op, row "
-                    "FROM change_log WHERE rowid > ? ORDER BY rowid LIMIT ?",
-                    (position, _PAGE_SCAN),
-                ).fetchall()
-                for pos, device, seq, table, row_id, version, op, row_text in page:
-                    position = pos
-                    if seq <= held.get(device, 0):
-                        continue
-                    row = json.loads(row_text)
-                    if row.get("owner") not in scope:
-                        continue
-                    out.append(Change(device, seq, table, row_id, version, op, row))
-                    if len(out) >= limit:
-                        break
-                if len(page) < _PAGE_SCAN and (not page or position == page[-1][0]):
-                    more = False
-        return out, position, more
+            return scan_log(fetch, after=after, limit=limit, held=held,
+                            in_scope=lambda row: row.get("owner") in scope)  # fmt: skip
 
     def log_end(self) -> int:
         with self._lock:

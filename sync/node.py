@@ -10,7 +10,7 @@ import hashlib
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from sync.apply import ApplyReport
 from sync.changes import Change, VersionVector
@@ -24,6 +24,7 @@ __all__ = [
     "JoinRequest",
     "PeerDevice",
     "SyncNode",
+    "check_join_code",
     "code_hash",
     "new_join_code",
     "normalise_code",
@@ -59,6 +60,23 @@ def looks_like_code(text: str) -> bool:
 class JoinRefused(Exception):
     """A join that is refused, with what to do (a used, expired or unknown code, another
     campus's code, …)."""
+
+
+def check_join_code(code: str, record: Mapping[str, Any] | None, *, giver: str,
+                    ask: str, now: str) -> Mapping[str, Any]:  # fmt: skip
+    """The one rule for a typed code, at a hub and at the registry: well formed, given out by
+    ``giver``, not used, not expired; ``ask`` is who gives a new one. Returns the record."""
+    if not looks_like_code(code):
+        raise JoinRefused("that is not a join code: it has 16 letters and digits, in four "
+                          "groups (e.g. 7K3M-Q9XD-2PWA-H4TN)")  # fmt: skip
+    if record is None:
+        raise JoinRefused(f"{giver} gave out no such code: check it, or ask {ask} for a new one")
+    if record["used_at"]:
+        raise JoinRefused(f"this code was already used on {record['used_at']}: ask {ask} for a "
+                          "new one")  # fmt: skip
+    if record["expires_at"] < now:
+        raise JoinRefused(f"this code expired on {record['expires_at']}: ask {ask} for a new one")
+    return record
 
 
 @dataclass(frozen=True)

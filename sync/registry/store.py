@@ -41,7 +41,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from desktop.core.ids import new_id, utc_now
 from sync.apply import ApplyReport
-from sync.changes import Change, VersionVector
+from sync.changes import Change, VersionVector, scan_log
 from sync.identity import DeviceKey
 from sync.node import (
     Document,
@@ -49,8 +49,8 @@ from sync.node import (
     JoinRefused,
     JoinRequest,
     PeerDevice,
+    check_join_code,
     code_hash,
-    looks_like_code,
     new_join_code,
 )
 from sync.registry import schema as t
@@ -59,7 +59,6 @@ from sync.registry.ingest import Batch
 __all__ = ["Registry", "RegistryProblem", "database_url"]
 
 ADVISORY_LOCK = 0x53414E4144  # "SANAD": orders writers on PostgreSQL
-_PAGE_SCAN = 4000
 
 
 class RegistryProblem(Exception):
@@ -323,26 +322,17 @@ class Registry:
                           found["revoked_reason"])  # fmt: skip
 
     def join(self, request: JoinRequest) -> JoinGrant:
-        if not looks_like_code(request.code):
-            raise JoinRefused("that is not a join code: it has 16 letters and digits, in four "
-                              "groups (e.g. 7K3M-Q9XD-2PWA-H4TN)")  # fmt: skip
         if request.kind not in ("hub", "head_office"):
             raise JoinRefused(f"a {request.kind} joins its campus hub, not the registry")
         if not (request.campus_id and request.campus_code):
             raise JoinRefused("set up the campus on this computer before joining the registry")
         with self._write() as conn:
-            code = conn.execute(
-                select(t.codes).where(t.codes.c.code_hash == code_hash(request.code))
-            ).mappings().first()
-            if code is None:
-                raise JoinRefused("head office has no such join code: check it, or ask for "
-                                  "a new one")  # fmt: skip
-            if code["used_at"]:
-                raise JoinRefused(f"this join code was already used on {code['used_at']}: "
-                                  "ask head office for a new one")  # fmt: skip
-            if code["expires_at"] < utc_now():
-                raise JoinRefused(f"this join code expired on {code['expires_at']}: ask head "
-                                  "office for a new one")  # fmt: skip
+            code = check_join_code(
+                request.code,
+                conn.execute(select(t.codes).where(t.codes.c.code_hash == code_hash(request.code))
+                             ).mappings().first(),
+                giver="head office", ask="head office", now=utc_now(),
+            )  # fmt: skip
             if code["kind"] != request.kind:
                 raise JoinRefused(f"this code is for a {code['kind'].replace('_', ' ')}, and "
                                   f"this computer is a {request.kind.replace('_', ' ')}")
@@ -402,24 +392,13 @@ class Registry:
                        t.log.c.row_id, t.log.c.version, t.log.c.op, t.log.c.row)  # fmt: skip
         if "*" not in peer.owners:
             query = query.where(t.log.c.owner.in_([*peer.owners, "national"]))
-        out: list[Change] = []
-        position = after
-        more = True
         with self.engine.connect() as conn:
-            while more and len(out) < limit:
-                page = conn.execute(
-                    query.where(t.log.c.pos > position).order_by(t.log.c.pos).limit(_PAGE_SCAN)
-                ).all()
-                for pos, device, seq, table, row_id, version, op, row in page:
-                    position = pos
-                    if seq > held.get(device, 0):
-                        out.append(Change(device, seq, table, row_id, version, op,
-                                          json.loads(row)))  # fmt: skip
-                        if len(out) >= limit:
-                            break
-                if len(page) < _PAGE_SCAN and (not page or position == page[-1][0]):
-                    more = False  # the whole log has been read
-        return out, position, more
+
+            def fetch(position: int, count: int) -> list[tuple]:
+                return list(conn.execute(query.where(t.log.c.pos > position)
+                                         .order_by(t.log.c.pos).limit(count)).all())
+
+            return scan_log(fetch, after=after, limit=limit, held=held)
 
     def log_end(self) -> int:
         with self.engine.connect() as conn:
