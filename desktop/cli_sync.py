@@ -80,25 +80,56 @@ def _default_files(db_url: str) -> Path:
                    "./registry-files).")  # fmt: skip
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["debug", "info", "warning", "error"]))
+@click.option("--verify-rate", default=1.0, show_default=True, type=click.FloatRange(0),
+              help="Certificate checks a second allowed per client address, in bursts of 60 "
+                   "(0: no limit).")  # fmt: skip
 def registry_serve(db_url: str, host: str, port: int, files_dir: Path | None,
-                   log_level: str) -> None:  # fmt: skip
-    """Serve sync (and evidence uploads) to campuses: an ASGI app on uvicorn. Logs one JSON
-    line per request on standard error."""
+                   log_level: str, verify_rate: float) -> None:  # fmt: skip
+    """Serve sync (and evidence uploads) to campuses, the public verification pages, the
+    JSON API and head office's dashboard: an ASGI app on uvicorn. Logs one JSON line per
+    request on standard error."""
     import uvicorn
 
-    from sync.server import make_app
+    from sync.registry.web import registry_app
     from sync.uploads import upload_routes
 
     node, files = _registry(db_url, files_dir or _default_files(db_url))
     _log_to_stderr(log_level)
-    app = make_app(node, upload_routes=lambda auth: upload_routes(
-        files, authenticate=auth, max_size=1024 * 1024 * 1024,
-        expiry=dt.timedelta(days=7)))  # fmt: skip
-    click.echo(f"Sanad registry on http://{host}:{port} (database {db_url})", err=True)
+    app = registry_app(node, files, verify_rate=verify_rate, upload_routes=lambda auth: (
+        upload_routes(files, authenticate=auth, max_size=1024 * 1024 * 1024,
+                      expiry=dt.timedelta(days=7))))  # fmt: skip
+    click.echo(f"Sanad registry on http://{host}:{port} (database {db_url}); "
+               f"verify certificates at http://{host}:{port}/verify", err=True)  # fmt: skip
     from sync.file_store import sweep_periodically
 
     sweep_periodically(files)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
+                proxy_headers=True, forwarded_allow_ips="127.0.0.1")  # fmt: skip
+
+
+@registry.command("root", context_settings=CONTEXT)
+@REGISTRY_DB
+@click.option("--set", "key", help="The national root public key (z6Mk…), as head office's "
+              "desktop shows it (sanad keys list).")  # fmt: skip
+def registry_root(db_url: str, key: str | None) -> None:
+    """Show, or set, the national root key the registry verifies certificates against.
+    Without one, it takes the root of the first trust list head office's desktop sends."""
+    node = _registry(db_url)
+    if key:
+        from desktop.core.proofs import ProofError, public_key_from_multikey
+
+        try:
+            public_key_from_multikey(key.strip())
+        except (ProofError, ValueError) as exc:
+            _fail(f"{key!r} is not an Ed25519 public key in multibase (z6Mk…): {exc}")
+        current = node.setting("root_public_key")
+        if current and current != key.strip():
+            _fail(f"the registry already trusts root {current}: a registry serves one "
+                  "national root; start a new registry database for another")
+        node.set_setting("root_public_key", key.strip())
+    current = node.setting("root_public_key")
+    click.echo(current or "no root key yet: it is taken from the first trust list head "
+               "office's desktop sends (or set it with --set)")
 
 
 @registry.command("add-campus", context_settings=CONTEXT)

@@ -8,7 +8,8 @@ Routes (all under ``/sync/v1`` but ``/health``)::
     POST /sync/v1/push     a compressed batch of changes (sync.wire) → what was applied, refused
     POST /sync/v1/pull     {after, limit, held} → a compressed batch, Sanad-Next, Sanad-More
     POST /sync/v1/documents trust list and status lists, both ways, by hash
-    POST /sync/v1/files    which of the offered evidence files the node wants (by policy)
+    POST /sync/v1/files    which of the offered evidence files the node wants (by policy),
+                           and which it asked for by name (QA samples)
     /files/…               tus 1.0 uploads of evidence files (sync.uploads)
 
 Every request but ``/health`` is signed by its device (``sync.identity``); an unknown device,
@@ -97,11 +98,16 @@ def make_app(
         [Callable[[Request, bytes], Awaitable[str]]], list[BaseRoute]
     ] | None = None,
     clock: Callable[[], dt.datetime] = server_clock,
+    extra_routes: list[BaseRoute] | None = None,
+    page_error: Callable[[Request, HTTPException], Awaitable[Response] | Response] | None = None,
+    wrap: Callable[[Any], Any] | None = None,
 ) -> Starlette:
     """The ASGI app serving ``node``. ``upload_routes`` builds the evidence upload routes from
     the authentication hook (so the registry and a hub store files where each keeps them).
     ``clock`` is the server's time: what hello tells clients, and what request times are
-    checked against."""
+    checked against. ``extra_routes`` are served beside sync (the registry's web pages);
+    ``page_error`` answers their errors (the sync routes' errors stay JSON); ``wrap`` adds
+    middleware around the app (inside the request log)."""
 
     # A sync of many small files is many requests: the device's record is read once a few
     # seconds (a revocation takes effect within PEER_CACHE_SECONDS), and its last contact
@@ -304,10 +310,17 @@ def make_app(
         except (ValueError, TypeError, KeyError):
             raise SyncRefusal(400, "bad-request", "the files request cannot be read") from None
         wanted = await run_in_threadpool(node.wanted_files, peer, offered)
-        return JSONResponse({"wanted": wanted})
+        # what head office asked for by name (a QA sample): sent even if declined before
+        requested = await run_in_threadpool(node.requested_files, peer)
+        return JSONResponse({"wanted": wanted, "requested": requested})
 
     async def refused(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
+        if page_error is not None and not request.url.path.startswith(
+            ("/sync/", "/files", "/health", "/api/")
+        ):
+            answer = page_error(request, exc)
+            return await answer if isinstance(answer, Awaitable) else answer
         error = getattr(exc, "error", "http")
         return JSONResponse({"error": error, "message": exc.detail}, status_code=exc.status_code)
 
@@ -322,15 +335,17 @@ def make_app(
     ]
     if upload_routes is not None:
         routes.extend(upload_routes(upload_authenticate))
+    routes.extend(extra_routes or [])
     app = Starlette(routes=routes, exception_handlers={HTTPException: refused})
-    return _Logged(app)  # type: ignore[return-value]
+    return _Logged(app, wrap(app) if wrap else app)  # type: ignore[return-value]
 
 
 class _Logged:
     """One JSON log line per request."""
 
-    def __init__(self, app: Starlette) -> None:
-        self.app = app
+    def __init__(self, app: Starlette, inner: Any = None) -> None:
+        self.starlette = app
+        self.app = inner or app
         self.state = app.state
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:

@@ -418,7 +418,12 @@ def _input_verdict(
             return Verdict(Outcome.UNREADABLE, "The file is not readable JSON.", "json")
         return _credential_verdict(document, trust, now=now)
     if data[:8] == b"\x89PNG\r\n\x1a\n" or data[:3] == b"\xff\xd8\xff":
-        texts = decode_image(data)
+        from desktop.core.qr_payload import PayloadProblem
+
+        try:
+            texts = decode_image(data)
+        except PayloadProblem as exc:  # a damaged or cut image
+            return Verdict(Outcome.UNREADABLE, str(exc), "qr")
         if not texts:
             return Verdict(Outcome.UNREADABLE, "No QR code could be read in this image. Take "
                            "the photo closer, straight on, in good light.", "qr")

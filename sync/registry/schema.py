@@ -65,6 +65,7 @@ devices = Table(
     Column("revoked_reason", Text),
     # what the device said it holds in its last USB bundle (its acknowledgement, JSON)
     Column("acknowledged", Text),
+    Column("reported_vector", Text),  # 0003
 )  # fmt: skip
 
 codes = Table(
@@ -141,6 +142,55 @@ documents = Table(
     Column("from_device", String(36), nullable=False),
 )  # fmt: skip
 
+# Head office's people who sign in to the dashboard (not campus accounts: those live in the
+# campuses' own databases). Passwords are Argon2id hashes (desktop.core.passwords).
+users = Table(
+    "registry_users", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("display_name", Text, nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("disabled_at", String(32)),
+    Column("last_sign_in_at", String(32)),
+)  # fmt: skip
+
+# Dashboard sessions: only the SHA-256 of the cookie's token is kept, so a copy of the
+# database signs nobody in; each session has its own CSRF token for the forms it posts.
+sessions = Table(
+    "registry_sessions", metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", String(36), nullable=False),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("expires_at", String(32), nullable=False),
+    Column("last_used_at", String(32), nullable=False),
+)  # fmt: skip
+Index("registry_sessions_user", sessions.c.user_id)
+
+# QA sampling: head office draws a random sample of a campus's assessed evidence and asks
+# for those files upward; each requested file is answered by the campus's next sync.
+samples = Table(
+    "registry_samples", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("campus_code", String(16), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("drawn_at", String(32), nullable=False),
+    Column("drawn_by", String(36), nullable=False),
+    Column("note", Text, nullable=False, default=""),
+)  # fmt: skip
+
+file_requests = Table(
+    "registry_file_requests", metadata,
+    Column("sample_id", String(36), primary_key=True),
+    Column("sha256", String(64), primary_key=True),
+    Column("campus_code", String(16), nullable=False),
+    Column("evidence_id", String(36), nullable=False),
+    Column("requested_at", String(32), nullable=False),
+)  # fmt: skip
+Index("registry_file_requests_file", file_requests.c.sha256)
+Index("registry_file_requests_campus", file_requests.c.campus_code)
+
 migrations_table = Table(
     "registry_migrations", metadata,
     Column("name", String(64), primary_key=True),
@@ -164,7 +214,30 @@ def _m0002(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE registry_devices ADD COLUMN acknowledged TEXT"))
 
 
+def _m0003(conn: Connection) -> None:
+    """The web pages (issue 7): dashboard accounts and sessions, QA samples, what each device
+    last said it holds, and an index to find a credential by its serial."""
+    existing = set(inspect(conn).get_table_names())
+    for table in (users, sessions, samples, file_requests):
+        if table.name not in existing:
+            table.create(conn)
+    columns = {c["name"] for c in inspect(conn).get_columns("registry_devices")}
+    if "reported_vector" not in columns:
+        # the vector the device sent with its last pull: what it holds, so the dashboard can
+        # tell how many of its changes have not reached the registry
+        conn.execute(text("ALTER TABLE registry_devices ADD COLUMN reported_vector TEXT"))
+    if conn.dialect.name == "sqlite":
+        conn.execute(text(
+            "CREATE INDEX IF NOT EXISTS registry_rows_serial ON registry_rows "
+            "(json_extract(row, '$.serial')) WHERE table_name = 'issued_credentials'"))
+    else:
+        conn.execute(text(
+            "CREATE INDEX IF NOT EXISTS registry_rows_serial ON registry_rows "
+            "(((row::jsonb) ->> 'serial')) WHERE table_name = 'issued_credentials'"))
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_registry", _m0001),
     ("0002_device_acknowledgements", _m0002),
+    ("0003_web", _m0003),
 ]

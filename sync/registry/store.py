@@ -99,6 +99,8 @@ class Registry:
         self._has_file = has_file or (lambda _sha: False)
         self._identity: DeviceKey | None = None
         self._epoch: str | None = None
+        # rises whenever this process stores a document (the web pages' trust is rebuilt)
+        self.documents_version = 0
 
     @classmethod
     def open(cls, url: str, *, has_file: Callable[[str], bool] | None = None) -> Registry:
@@ -388,6 +390,10 @@ class Registry:
     def changes_for(
         self, peer: PeerDevice, *, after: int, limit: int, held: Mapping[str, int]
     ) -> tuple[list[Change], int, bool]:
+        if held:  # what the device holds: the dashboard counts what has not reached here
+            with self.engine.begin() as conn:
+                conn.execute(update(t.devices).where(t.devices.c.id == peer.id).values(
+                    reported_vector=VersionVector(held).to_json()))  # fmt: skip
         query = select(t.log.c.pos, t.log.c.device_id, t.log.c.seq, t.log.c.table_name,
                        t.log.c.row_id, t.log.c.version, t.log.c.op, t.log.c.row)  # fmt: skip
         if "*" not in peer.owners:
@@ -418,7 +424,9 @@ class Registry:
         documents' own signatures are checked by whoever uses them."""
         accepted = []
         for document in documents:
-            if document.kind == "trust_list" and peer.kind != "head_office":
+            if document.kind == "trust_list" and (
+                peer.kind != "head_office" or not self._trusted_list(document.document)
+            ):
                 continue
             if document.kind == "status_list" and peer.kind != "head_office" and (
                 document.campus_code != peer.campus_code
@@ -432,7 +440,56 @@ class Registry:
             self._upsert(conn, t.documents, accepted, ["key"],
                          ["kind", "campus_code", "sha256", "document", "received_at",
                           "from_device"])  # fmt: skip
+        if accepted:
+            self.documents_version += 1
         return len(accepted)
+
+    def _trusted_list(self, text_document: str) -> bool:
+        """A trust list from head office's desktop is kept if the national root signed it.
+        The root is the ``root_public_key`` setting (``sanad registry root --set``); a
+        registry without one takes the root of the first list head office sends."""
+        from desktop.core.keys import CertificateProblem, verify_trust_list
+        from desktop.core.proofs import ProofError, public_key_from_multikey
+
+        try:
+            document = json.loads(text_document)
+            root = self.setting("root_public_key")
+            if root is None:
+                method = document["proof"]["verificationMethod"]
+                root = method.split("#", 1)[0].removeprefix("urn:sanad:key:")
+            verify_trust_list(document, public_key_from_multikey(root))
+        except (ValueError, KeyError, TypeError, CertificateProblem, ProofError):
+            return False
+        if self.setting("root_public_key") is None:
+            self.set_setting("root_public_key", root)
+        return True
+
+    def document(self, key: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            found = conn.execute(select(t.documents).where(t.documents.c.key == key)).mappings()
+            row = found.first()
+        return dict(row) if row else None
+
+    def documents_of(self, kind: str) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            found = conn.execute(select(t.documents).where(t.documents.c.kind == kind))
+            return [dict(r) for r in found.mappings()]
+
+    def credential_by_serial(self, serial: str) -> dict[str, Any] | None:
+        """The issued credential of that serial (its replicated row), by the serial index."""
+        expression = ("json_extract(row, '$.serial')" if self.is_sqlite
+                      else "((row::jsonb) ->> 'serial')")  # fmt: skip
+        with self.engine.connect() as conn:
+            found = conn.execute(text(
+                f"SELECT row FROM registry_rows WHERE table_name = 'issued_credentials' "
+                f"AND {expression} = :serial"), {"serial": serial}).scalar()  # fmt: skip
+        return json.loads(found) if found else None
+
+    def row(self, table: str, row_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            found = conn.execute(select(t.rows.c.row).where(
+                t.rows.c.table_name == table, t.rows.c.row_id == row_id)).scalar()  # fmt: skip
+        return json.loads(found) if found else None
 
     def wanted_files(self, peer: PeerDevice, offered: Sequence[tuple[str, int]]) -> list[str]:
         """By the evidence policy (``evidence_policy`` setting): ``all``; ``cap:<bytes>``
@@ -449,6 +506,15 @@ class Registry:
                 continue
             wanted.append(sha256)
         return wanted
+
+    def requested_files(self, peer: PeerDevice) -> list[str]:
+        """The evidence files head office asked of ``peer``'s campus in a QA sample
+        (``registry_file_requests``) that it does not hold yet: sent whatever the policy."""
+        with self.engine.connect() as conn:
+            hashes = conn.execute(select(t.file_requests.c.sha256).distinct()
+                                  .where(t.file_requests.c.campus_code == peer.campus_code)
+                                  .order_by(t.file_requests.c.sha256)).scalars().all()  # fmt: skip
+        return [sha256 for sha256 in hashes if not self._has_file(sha256)]
 
     # -- reading, for reports and tests -----------------------------------------------------
 

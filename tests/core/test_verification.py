@@ -24,3 +24,11 @@ def test_without_a_root_key_a_sanad_code_is_an_unknown_issuer_with_what_it_says(
     assert verdict.outcome is Outcome.UNKNOWN_ISSUER
     assert "no national root key" in verdict.explanation
     assert verdict.facts["serial"] == row["serial"]
+
+
+def test_a_damaged_image_is_unreadable_with_the_reason_not_an_error():
+    nothing_trusted = Trust(root=None)
+    for data in (b"\x89PNG\r\n\x1a\ncut short", b"\xff\xd8\xff\xe0 not a jpeg"):
+        verdict = verify_input(data, nothing_trusted)
+        assert verdict.outcome is Outcome.UNREADABLE
+        assert "not an image that can be read" in verdict.explanation
