@@ -141,3 +141,11 @@ def test_rate_limit_buckets_per_address() -> None:
 def test_name_comparison_ignores_case_spacing_and_punctuation(name) -> None:
     assert normalised_name(name) == normalised_name("  " + name.upper().replace(" ", "  "))
     assert normalised_name(name) == normalised_name(name.replace(".", " "))
+
+
+def test_pages_are_compressed_for_a_browser_and_sync_is_not(client) -> None:
+    page = client.get("/verify", headers={"accept-encoding": "gzip"})
+    assert page.headers["content-encoding"] == "gzip"
+    assert 'name="file"' in page.text  # decoded by the client
+    health = client.get("/health", headers={"accept-encoding": "gzip"})
+    assert "content-encoding" not in health.headers
