@@ -117,6 +117,10 @@ _PROBLEMS = {
     "not_found": "No certificate {serial} was issued to that name. Check the serial number and "
                  "the name as printed; a forged certificate has no record here.",
 }
+# Outcomes whose facts nobody vouches for (changed, or signed by a key head office did not
+# certify then): the page does not repeat them, lest a forged name read as confirmed.
+_UNPROVEN = {Outcome.UNREADABLE, Outcome.SIGNATURE_INVALID, Outcome.UNKNOWN_ISSUER,
+             Outcome.KEY_NOT_VALID}  # fmt: skip
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"]  # fmt: skip
 
@@ -238,6 +242,7 @@ class VerifyPages:
             "verdict": verdict, "outcome": verdict.outcome.value, "look": look, "mark": mark,
             "headline": headline, "meaning": _MEANING[verdict.outcome],
             "shown": self._shown(verdict, lang), "checks": _checks(verdict.outcome),
+            "proven": verdict.outcome not in _UNPROVEN,
             "day": lambda moment: _day(moment, lang),
         }, status_code=status, headers={"cache-control": "no-store"})  # fmt: skip
 
