@@ -289,6 +289,97 @@ def registry_bundle_export(db_url: str, device_id: str, destination: Path) -> No
     click.echo(f"Wrote {destination}: {summary.changes:,} changes.")
 
 
+PASSWORD_FILE = click.option(
+    "--password-file", type=click.Path(dir_okay=False, path_type=Path),
+    help="Read the password from the first line of this file (else it is asked, hidden, "
+         "twice). Never give it on the command line: others can read that.",
+)  # fmt: skip
+
+
+def _new_password(password_file: Path | None) -> str:
+    if password_file is None:
+        return click.prompt("Password", hide_input=True,
+                            confirmation_prompt="Password again")  # fmt: skip
+    try:
+        lines = password_file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"the password file {password_file} cannot be read: {exc}")
+    if not lines or not lines[0]:
+        _fail(f"the password file {password_file} is empty: put the password on its first line")
+    return lines[0]
+
+
+def _accounts(db_url: str):
+    from sync.registry.accounts import Accounts
+
+    return Accounts(_registry(db_url))
+
+
+@registry.command("add-user", context_settings=CONTEXT)
+@REGISTRY_DB
+@click.option("--username", required=True, help="What the person signs in with (e.g. "
+                                                "sana.mirza).")  # fmt: skip
+@click.option("--name", "display_name", required=True, help="The person's name as shown.")
+@PASSWORD_FILE
+def registry_add_user(db_url: str, username: str, display_name: str,
+                      password_file: Path | None) -> None:  # fmt: skip
+    """Give a person of head office a sign-in to the dashboard (/dashboard)."""
+    from sync.registry.accounts import AccountProblem
+
+    people = _accounts(db_url)
+    password = _new_password(password_file)
+    try:
+        user = people.add_user(username, display_name, password)
+    except AccountProblem as exc:
+        _fail(exc)
+    click.echo(f"Added {user.username} ({user.display_name}): they sign in at /dashboard.")
+
+
+@registry.command("users", context_settings=CONTEXT)
+@REGISTRY_DB
+def registry_users(db_url: str) -> None:
+    """List the people who may sign in to the dashboard."""
+    people = _accounts(db_url).users()
+    if not people:
+        click.echo("No dashboard users yet: add one with sanad registry add-user.")
+    for user in people:
+        state = f"disabled {user.disabled_at[:10]}" if user.disabled_at else "active"
+        last = user.last_sign_in_at[:16].replace("T", " ") if user.last_sign_in_at else "never"
+        click.echo(f"{user.username:<20} {user.display_name:<28} last sign-in {last:<16}  "
+                   f"{state}")  # fmt: skip
+
+
+@registry.command("disable-user", context_settings=CONTEXT)
+@REGISTRY_DB
+@click.argument("username")
+def registry_disable_user(db_url: str, username: str) -> None:
+    """Shut a person out of the dashboard; their open sessions end now."""
+    from sync.registry.accounts import AccountProblem
+
+    try:
+        user = _accounts(db_url).disable_user(username)
+    except AccountProblem as exc:
+        _fail(exc)
+    click.echo(f"Disabled {user.username} ({user.display_name}).")
+
+
+@registry.command("set-password", context_settings=CONTEXT)
+@REGISTRY_DB
+@click.argument("username")
+@PASSWORD_FILE
+def registry_set_password(db_url: str, username: str, password_file: Path | None) -> None:
+    """Give a dashboard user a new password (a forgotten one); their sessions end."""
+    from sync.registry.accounts import AccountProblem
+
+    people = _accounts(db_url)
+    try:
+        people.user(username)
+        people.change_password(username, _new_password(password_file))
+    except AccountProblem as exc:
+        _fail(exc)
+    click.echo(f"New password set for {username.strip().lower()}.")
+
+
 # -- hub -----------------------------------------------------------------------------------
 
 

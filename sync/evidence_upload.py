@@ -1,12 +1,16 @@
 """Sending evidence files with a sync: ask the other side which it wants (its policy), send
-those by resumable tus upload a few at a time, and remember which it holds or declined."""
+those by resumable tus upload a few at a time, and remember which it holds or declined. Files
+the other side asks for by name (head office's QA samples: ``requested`` in its answer) are
+sent when this computer holds them, even if they were declined before."""
 
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -23,11 +27,13 @@ if TYPE_CHECKING:
 __all__ = ["UPLOAD_WORKERS", "send_evidence"]
 
 UPLOAD_WORKERS = 4
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def send_evidence(store: Store, link: Link, s: _Session, report: SyncReport,
                   progress: Progress, chunk: int) -> None:  # fmt: skip
-    """Offer the evidence files the other side has not confirmed; send those it wants."""
+    """Offer the evidence files the other side has not confirmed; send those it wants, and
+    those it asked for by name that this computer holds."""
     from sync.client import SyncProblem, _json
 
     folder = evidence_dir(store.path)
@@ -38,16 +44,20 @@ def send_evidence(store: Store, link: Link, s: _Session, report: SyncReport,
         (link.peer_device_id,),
     )
     present = [r for r in rows if (folder / r["sha256"][:2] / r["sha256"]).exists()]
-    if not present:
-        return
     wanted: set[str] = set()
-    for start in range(0, len(present), 2000):
+    requested: set[str] = set()
+    # asked at least once, with nothing to offer too: the answer names what head office
+    # asked for by name (a QA sample), which may be files it declined before
+    for start in range(0, max(len(present), 1), 2000):
         chunk_rows = present[start : start + 2000]
         body = json.dumps({"offered": [[r["sha256"], r["size"] or 0] for r in chunk_rows]})
-        wanted.update(_json(s.request("POST", "/sync/v1/files", body.encode()))["wanted"])
+        answer = _json(s.request("POST", "/sync/v1/files", body.encode()))
+        wanted.update(answer["wanted"])
+        requested.update(sha for sha in answer.get("requested") or [] if _is_sha256(sha))
     not_wanted = [r["sha256"] for r in present if r["sha256"] not in wanted]
     _mark_sent(store, link, not_wanted)
     todo = [r for r in present if r["sha256"] in wanted]
+    todo += _requested_here(store, folder, requested - {r["sha256"] for r in todo})
     if not todo:
         return
     total = sum(r["size"] or 0 for r in todo)
@@ -96,6 +106,23 @@ def send_evidence(store: Store, link: Link, s: _Session, report: SyncReport,
     cancelled = [p for p in problems if not isinstance(p, SyncProblem)]
     if problems:
         raise next((p for p in problems if isinstance(p, SyncProblem)), None) or cancelled[0]
+
+
+def _is_sha256(value: object) -> bool:
+    return isinstance(value, str) and _SHA256.fullmatch(value) is not None
+
+
+def _requested_here(store: Store, folder: Path, hashes: set[str]) -> list[dict[str, Any]]:
+    """The requested files this computer holds: recorded as evidence, and in its folder."""
+    found: list[dict[str, Any]] = []
+    ordered = sorted(hashes)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        found += store.query(
+            "SELECT sha256, max(size) AS size, min(original_name) AS original_name FROM evidence "
+            f"WHERE kind = 'file' AND deleted = 0 AND sha256 IN ({', '.join('?' * len(chunk))}) "
+            "GROUP BY sha256", tuple(chunk))  # fmt: skip
+    return [r for r in found if (folder / r["sha256"][:2] / r["sha256"]).exists()]
 
 
 def _mark_sent(store: Store, link: Link, hashes: list[str]) -> None:

@@ -248,3 +248,7 @@ class HubNode:
     def wanted_files(self, peer: PeerDevice, offered: Sequence[tuple[str, int]]) -> list[str]:
         return [sha for sha, _size in offered if not self._has_file(sha)]
 
+    def requested_files(self, peer: PeerDevice) -> list[str]:
+        """A hub wants every file it lacks already: it never asks for more."""
+        return []
+

@@ -182,3 +182,9 @@ class SyncNode(Protocol):
     def wanted_files(self, peer: PeerDevice, offered: Sequence[tuple[str, int]]) -> list[str]:
         """Which of the evidence files ``peer`` holds (sha256, size) this node wants sent."""
         ...
+
+    def requested_files(self, peer: PeerDevice) -> list[str]:
+        """Evidence files this node asked of ``peer``'s campus by name (head office's QA
+        samples) and still lacks: ``peer`` sends those it holds even if it was told before
+        that they were not wanted."""
+        ...

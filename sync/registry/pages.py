@@ -126,8 +126,8 @@ def _is_sync(scope: Scope) -> bool:
 
 class SecurityHeaders:
     """ASGI middleware for the web pages: :data:`SECURITY_HEADERS` (and HSTS over HTTPS) on
-    every answer, and gzip for a browser that accepts it (a 2G phone) but on the dashboard. The sync protocol's
-    answers go through untouched: its batches are compressed already."""
+    every answer, and gzip for a browser that accepts it (a 2G phone) but on the dashboard.
+    The sync protocol's answers go through untouched: its batches are compressed already."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app

@@ -483,15 +483,11 @@ def registry_app(
     """The registry's whole ASGI app: sync, evidence uploads, the public pages, the API and
     the dashboard. ``verify_rate`` is the verifications a second allowed per client address
     (bursts of ``verify_burst``); 0 turns the limit off."""
-    try:  # TEMPORARY while the dashboard is written
-        from sync.registry.dashboard import dashboard_routes
-    except ImportError:
-        dashboard_routes = None
+    from sync.registry.dashboard import dashboard_routes
 
     pages = VerifyPages(registry, verify_rate=verify_rate, verify_burst=verify_burst,
                         clock=clock)  # fmt: skip
     routes = pages.routes()
-    if dashboard_routes is not None:
-        routes += dashboard_routes(registry, files)
+    routes += dashboard_routes(registry, files)
     return make_app(registry, upload_routes=upload_routes, clock=clock, extra_routes=routes,
                     page_error=_page_error, wrap=SecurityHeaders)  # fmt: skip
