@@ -340,6 +340,15 @@ def make_app(
     return _Logged(app, wrap(app) if wrap else app)  # type: ignore[return-value]
 
 
+def _logged_path(scope: dict) -> str:
+    """The path as logged: a QR link's digits carry the learner's name and serial, which have
+    no business in a log, so ``/V/<digits>`` is logged as ``/V/…``."""
+    path = scope["path"]
+    if path[:3] in ("/V/", "/v/"):
+        return path[:3] + "…"
+    return path
+
+
 class _Logged:
     """One JSON log line per request."""
 
@@ -373,7 +382,7 @@ class _Logged:
             headers = dict(scope.get("headers") or [])
             device = headers.get(b"sanad-device", b"").decode("latin-1") or None
             log.info(json.dumps({
-                "event": "request", "method": scope["method"], "path": scope["path"],
+                "event": "request", "method": scope["method"], "path": _logged_path(scope),
                 "status": counts["status"], "device": device, "bytes_in": counts["in"],
                 "bytes_out": counts["out"],
                 "ms": round((time.perf_counter() - started) * 1000, 1),

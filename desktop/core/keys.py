@@ -16,6 +16,7 @@ Integrity proof (``desktop.core.proofs``): they need no JSON-LD context and veri
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,6 +71,7 @@ def demo_root() -> Ed25519PrivateKey:
     return Ed25519PrivateKey.from_private_bytes(hashlib.sha256(DEMO_ROOT_SENTENCE).digest())
 
 
+@functools.cache
 def demo_root_multikey() -> str:
     return public_key_multikey(demo_root().public_key())
 

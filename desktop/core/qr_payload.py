@@ -66,6 +66,7 @@ handed to ``Sign1Message.from_cose_obj``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 import unicodedata
@@ -271,7 +272,17 @@ def _certificate_fields(parts: list[Any]) -> tuple[str, bytes, int, int]:
 
 
 def read_compact_certificate(data: bytes, root_public: Ed25519PublicKey) -> CompactCertificate:
-    """The certificate in ``data`` if the root signed it (else "certificate_invalid")."""
+    """The certificate in ``data`` if the root signed it (else "certificate_invalid").
+
+    Every certificate of a campus carries the same few bytes, so a check that passed is
+    remembered (by those bytes and the root's): a registry verifying many QR codes checks each
+    campus certificate's signature once. A refusal is not remembered."""
+    return _checked_certificate(bytes(data), root_public.public_bytes_raw())
+
+
+@functools.lru_cache(maxsize=256)
+def _checked_certificate(data: bytes, root_raw: bytes) -> CompactCertificate:
+    root_public = Ed25519PublicKey.from_public_bytes(root_raw)
     parts = _parts(data, "campus key certificate")
     code, key, start, end = _certificate_fields(parts)
     if not _signed_by(parts, root_public, CERTIFICATE_AAD):

@@ -149,3 +149,17 @@ def test_pages_are_compressed_for_a_browser_and_sync_is_not(client) -> None:
     assert 'name="file"' in page.text  # decoded by the client
     health = client.get("/health", headers={"accept-encoding": "gzip"})
     assert "content-encoding" not in health.headers
+
+
+def test_a_qr_links_digits_stay_out_of_the_log(client, caplog) -> None:
+    with caplog.at_level("INFO", logger="sanad.sync"):
+        client.get("/V/1234567890123")
+    lines = [r.getMessage() for r in caplog.records if r.name == "sanad.sync"]
+    assert any('"/V/…"' in line or "/V/\\u2026" in line for line in lines), lines
+    assert not any("1234567890123" in line for line in lines)
+
+
+def test_the_icon_is_served_so_browsers_ask_for_nothing_else(client) -> None:
+    assert '<link rel="icon" href="/icon.svg"' in client.get("/verify").text
+    icon = client.get("/icon.svg")
+    assert icon.status_code == 200 and icon.headers["content-type"] == "image/svg+xml"
