@@ -38,7 +38,6 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from desktop.core.errors import phrase
 from sync.file_store import FileStore
 from sync.registry import reports
 from sync.registry.accounts import ABSOLUTE_TIMEOUT, Accounts, Session, SignInRefused
@@ -58,12 +57,17 @@ NO_STORE = {"cache-control": "no-store"}
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{32,64}")
 
 # Texts the dashboard's Python hands to its templates (the templates translate them).
-FORM_EXPIRED = phrase("This form is out of date or did not come from this dashboard. Go back, "
-                      "reload the page and try again.")  # fmt: skip
-NOT_FOUND = phrase("There is no campus {code} in the registry.")
-SIZE_WRONG = phrase("Give the number of files as a whole number from 1 to {maximum}.")
-CHART_MONTHS = phrase("Credentials issued in the last 12 months")
-CHART_CAMPUSES = phrase("Credentials issued, by campus")
+FORM_EXPIRED = ("This form is out of date or did not come from this dashboard. Go back, "
+                "reload the page and try again.")  # fmt: skip
+NOT_FOUND = "There is no campus {code} in the registry."
+SIZE_WRONG = "Give the number of files as a whole number from 1 to {maximum}."
+CHART_MONTHS = "Credentials issued in the last 12 months"
+CHART_CAMPUSES = "Credentials issued, by campus"
+ERROR_TITLES = {403: "Refused", 404: "Not found"}
+ERROR_TITLE = "Something went wrong"
+# every text above, for the test that finds each one's Urdu
+SHOWN_TEXTS = (FORM_EXPIRED, NOT_FOUND, SIZE_WRONG, CHART_MONTHS, CHART_CAMPUSES,
+               *ERROR_TITLES.values(), ERROR_TITLE)  # fmt: skip
 
 Handler = Callable[["Dashboard", Request, Session], Awaitable[Response]]
 
@@ -160,9 +164,9 @@ class Dashboard:
 
     def problem(self, request: Request, session: Session | None, message: str, *,
                 status_code: int, fields: dict[str, Any] | None = None) -> Response:  # fmt: skip
-        titles = {403: phrase("Refused"), 404: phrase("Not found")}
+        titles = ERROR_TITLES
         return self.page(request, "dashboard_problem.html", session, {
-            "title": titles.get(status_code, phrase("Something went wrong")),
+            "title": titles.get(status_code, ERROR_TITLE),
             "message": message, "fields": fields or {},
         }, status_code=status_code)  # fmt: skip
 

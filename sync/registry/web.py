@@ -445,12 +445,19 @@ class VerifyPages:
             Route("/api/v1/verify", self.api_verify, methods=["GET", "POST"]),
             Route("/api/openapi.json", self.openapi),
             Route("/api/docs", self.api_docs),
-            Route("/icon.svg", lambda _r: FileResponse(
-                resource_path("icons", "sanad.svg"), media_type="image/svg+xml",
-                headers={"cache-control": "public, max-age=604800"})),
-            Mount("/static", app=StaticFiles(directory=str(resource_path("web", "static"))),
-                  name="static"),
+            *static_routes(),
         ]
+
+
+def static_routes() -> list[BaseRoute]:
+    """The style sheet and the icon every page links to."""
+    return [
+        Route("/icon.svg", lambda _r: FileResponse(
+            resource_path("icons", "sanad.svg"), media_type="image/svg+xml",
+            headers={"cache-control": "public, max-age=604800"})),
+        Mount("/static", app=StaticFiles(directory=str(resource_path("web", "static"))),
+              name="static"),
+    ]  # fmt: skip
 
 
 def _day(moment: Any, lang: str) -> str:

@@ -76,14 +76,19 @@ class BrowserProblems:
     def watch(self, page: Any) -> None:
         page.on("console", self._console)
         page.on("pageerror", lambda e: self.messages.append(f"script error: {e}"))
-        page.on("requestfailed", lambda r: self.messages.append(
-            f"request failed: {r.url[:120]} ({r.failure})"))  # fmt: skip
+        page.on("requestfailed", self._failed)
         page.on("response", self._answered)
+
+    def _failed(self, request: Any) -> None:
+        # ERR_ABORTED: the browser itself cancelled the load because the page moved on (a
+        # form posted while the icon was still coming); the server refused nothing
+        if "ERR_ABORTED" not in str(request.failure):
+            self.messages.append(f"request failed: {request.url[:120]} ({request.failure})")
 
     def _console(self, message: Any) -> None:
         # "Failed to load resource" repeats a response seen by ``_answered`` (which knows the
         # answers a test expects), or is Chromium's own /favicon.ico request, which no page
-        # event shows: the pages name no icon.
+        # event shows.
         if message.type == "error" and not message.text.startswith("Failed to load resource"):
             url = (message.location or {}).get("url") or ""
             self.messages.append(f"console: {message.text} ({url[:120]})")

@@ -21,13 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from starlette.routing import Mount
-from starlette.staticfiles import StaticFiles
 from starlette.testclient import TestClient
 
 from desktop.core.blobs import BlobStore
 from desktop.core.paths import evidence_dir
-from desktop.core.resources import resource_path
 from desktop.core.services import (
     assessments,
     cohorts,
@@ -45,6 +42,7 @@ from sync.registry.accounts import Accounts
 from sync.registry.dashboard import dashboard_routes
 from sync.registry.pages import SecurityHeaders
 from sync.registry.store import Registry
+from sync.registry.web import static_routes
 from sync.server import make_app
 from sync.uploads import upload_routes
 from tests.conftest import ADMIN_PASSWORD
@@ -217,7 +215,7 @@ class HeadOffice:
                                                      expiry=dt.timedelta(days=1)),
             extra_routes=[
                 *dashboard_routes(self.registry, self.files, accounts=self.accounts),
-                Mount("/static", app=StaticFiles(directory=str(resource_path("web", "static")))),
+                *static_routes(),
             ],
             wrap=SecurityHeaders,
         )  # fmt: skip

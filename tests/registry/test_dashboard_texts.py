@@ -40,7 +40,7 @@ def _first_arguments(module: object, *callees: str) -> set[str]:
 
 def dashboard_texts() -> set[str]:
     texts = _template_texts()
-    texts |= _first_arguments(dashboard, "phrase")
+    texts |= set(dashboard.SHOWN_TEXTS)
     texts |= _first_arguments(charts, "translate") | set(charts._MONTHS)
     texts |= _first_arguments(reports, "ReportProblem")
     texts |= {accounts.REFUSAL, accounts.THROTTLED}
