@@ -102,7 +102,13 @@ def ltr(text: str) -> str:
 
 
 def computer_settings() -> QSettings:
-    """The settings of this computer (an INI file per user): language, locking, backups."""
+    """The settings of this computer (an INI file per user): language, locking, backups. A
+    portable Sanad keeps them in its own data folder, so they travel with it."""
+    from desktop.core.paths import settings_file
+
+    portable = settings_file()
+    if portable is not None:
+        return QSettings(str(portable), QSettings.Format.IniFormat)
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Sanad", "Sanad")
 
 
