@@ -141,6 +141,8 @@ def run(db_path: Path, *, quit_after_start: bool = False, language: str | None =
     app.setApplicationName("Sanad")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Sanad")
+    # Wayland matches the window to its menu entry (packaging/linux) by this name, for the icon
+    app.setDesktopFileName("org.sanad.Sanad")
     app.setWindowIcon(QIcon(str(resource_path("icons", "sanad.svg"))))
     apply_language(app, language or saved_language())
     try:
