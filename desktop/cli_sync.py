@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import sys
@@ -46,11 +47,23 @@ def registry() -> None:
     """Head office's registry: the server campuses sync to."""
 
 
-def _registry(db_url: str, files: Path | None = None):
+def _require_registry_extra() -> None:
+    """Stop with what to install when the registry's extra packages are missing (the Linux
+    bundle leaves them out: campuses do not run the registry). Every registry command checks
+    first (_guard_registry_commands); ``--help`` works without them."""
     try:
-        from sync.registry.store import Registry, RegistryProblem
+        import jinja2  # noqa: F401
+        import sqlalchemy  # noqa: F401
     except ImportError as exc:
-        _fail(f"the registry needs its extra packages: pip install 'sanad[registry]' ({exc})")
+        where = ("this installed program leaves out head office's registry; on the registry's "
+                 "server, install Sanad with pip: " if getattr(sys, "frozen", False) else "")
+        _fail(f"the registry needs its extra packages ({exc.name} is missing): "
+              f"{where}pip install 'sanad[registry]'")  # fmt: skip
+
+
+def _registry(db_url: str, files: Path | None = None):
+    from sync.registry.store import Registry, RegistryProblem
+
     try:
         if files is not None:
             from sync.file_store import LocalFileStore
@@ -378,6 +391,20 @@ def registry_set_password(db_url: str, username: str, password_file: Path | None
     except AccountProblem as exc:
         _fail(exc)
     click.echo(f"New password set for {username.strip().lower()}.")
+
+
+def _guard_registry_commands() -> None:
+    for command in registry.commands.values():
+
+        @functools.wraps(command.callback)
+        def guarded(*args, _callback=command.callback, **kwargs):
+            _require_registry_extra()
+            return _callback(*args, **kwargs)
+
+        command.callback = guarded
+
+
+_guard_registry_commands()
 
 
 # -- hub -----------------------------------------------------------------------------------

@@ -64,6 +64,30 @@ def test_every_command_is_documented_in_the_readme():
             assert f"sanad {' '.join(args)}" in readme, args
 
 
+@pytest.mark.parametrize("frozen", [False, True], ids=["pip", "bundle"])
+@pytest.mark.parametrize("args", [["campuses"], ["serve"], ["users"], ["root"],
+                                  ["create-code", "--campus", "QAU"]])  # fmt: skip
+def test_registry_commands_without_the_registry_extra_say_what_to_install(
+    args, frozen, monkeypatch, tmp_path
+):
+    """The Linux bundle leaves out the registry's packages (packaging/README.md)."""
+    monkeypatch.setitem(sys.modules, "sqlalchemy", None)  # import sqlalchemy fails
+    if frozen:
+        monkeypatch.setattr(sys, "frozen", True, raising=False)
+    db = f"sqlite:///{tmp_path / 'registry.db'}"
+    result = CliRunner().invoke(cli, ["registry", *args, "--db", db])
+    assert result.exit_code == 1
+    assert "needs its extra packages (sqlalchemy is missing)" in result.output
+    assert "pip install 'sanad[registry]'" in result.output
+    assert ("leaves out head office's registry" in result.output) is frozen
+    assert not (tmp_path / "registry.db").exists()
+
+
+def test_every_registry_command_checks_for_the_extra():
+    registry = cli.commands["registry"]
+    assert all(hasattr(c.callback, "__wrapped__") for c in registry.commands.values())
+
+
 def test_version():
     result = CliRunner().invoke(cli, ["--version"])
     assert result.exit_code == 0

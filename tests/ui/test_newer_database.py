@@ -9,6 +9,7 @@ import pytest
 
 from desktop.core.store import Store
 from desktop.ui import app as app_module
+from desktop.ui.i18n import apply_language
 
 
 @pytest.mark.parametrize(("language", "words"), [("en", "newer Sanad"), ("ur", "سند کے نئے ورژن")])
@@ -24,7 +25,10 @@ def test_a_newer_database_is_refused_with_a_message_and_left_alone(
     shown: list[str] = []
     monkeypatch.setattr(app_module.QMessageBox, "critical",
                         lambda _parent, _title, text: shown.append(text))  # fmt: skip
-    assert app_module.run(path, language=language) == 1
+    try:
+        assert app_module.run(path, language=language) == 1
+    finally:
+        apply_language(qapp, "en")  # the other tests' application speaks English
     assert len(shown) == 1 and words in shown[0] and "0099_from_the_future" in shown[0]
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if ".before-schema-" in p.name] == []
