@@ -475,11 +475,20 @@ def _ld_json(document: dict[str, Any], *, cache_seconds: int = 3600) -> Response
                              "access-control-allow-origin": "*"})  # fmt: skip
 
 
+# Starlette's own words for a route it has not, in words a person reads (in Urdu too)
+_ERROR_MESSAGES = {
+    "Not Found": "There is no page at this address. Check the link, or verify a certificate "
+                 "from the form.",
+    "Method Not Allowed": "This page cannot be used that way. Open it from the form.",
+}
+
+
 def _page_error(request: Request, exc: HTTPException) -> Response:
     titles = {404: "Not found", 405: "Not allowed", 429: "Too many checks from this address"}
     return render(request, "problem.html", {
         "title": titles.get(exc.status_code, "Something went wrong"),
-        "message": exc.detail if exc.status_code != 500 else "The registry could not answer.",
+        "message": _ERROR_MESSAGES.get(exc.detail, exc.detail) if exc.status_code != 500
+        else "The registry could not answer.",
     }, status_code=exc.status_code)  # fmt: skip
 
 

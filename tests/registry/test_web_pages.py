@@ -163,3 +163,12 @@ def test_the_icon_is_served_so_browsers_ask_for_nothing_else(client) -> None:
     assert '<link rel="icon" href="/icon.svg"' in client.get("/verify").text
     icon = client.get("/icon.svg")
     assert icon.status_code == 200 and icon.headers["content-type"] == "image/svg+xml"
+
+
+def test_an_unknown_address_is_explained_in_the_pages_language(client) -> None:
+    english = client.get("/nowhere", params={"lang": "en"})
+    assert english.status_code == 404 and "There is no page at this address" in english.text
+    urdu = client.get("/nowhere", params={"lang": "ur"})
+    assert "اس پتے پر کوئی صفحہ نہیں" in urdu.text and "Not Found" not in urdu.text
+    docs = client.get("/api/docs", params={"lang": "ur"}).text
+    assert '<div lang="en" dir="ltr">' in docs  # the API's own English reads left to right

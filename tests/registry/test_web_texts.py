@@ -24,7 +24,7 @@ def public_texts() -> set[str]:
     texts = {t for t in template_texts() if t} - template_texts("dashboard*.html")
     texts |= {look[2] for look in web._LOOK.values()}
     texts |= set(web._MEANING.values()) | set(web._CHECKS) | set(web._MONTHS)
-    texts |= set(web._PROBLEMS.values()) | {pages.TOO_MANY}
+    texts |= set(web._PROBLEMS.values()) | {pages.TOO_MANY} | set(web._ERROR_MESSAGES.values())
     texts |= {"Not found", "Not allowed", "Too many checks from this address",
               "Something went wrong", "The registry could not answer."}
     return texts
